@@ -27,11 +27,12 @@ export interface GeometryRules {
   minAreaM2: number;
   /** Largest polygon area in m²: a record is a site, not a district. */
   maxAreaM2: number;
+  /**
+   * Most positions over all rings. The self-intersection check grows with the square of it
+   * (20,000 positions take over a second), so hand-drawn sites get a far lower bound than outlines.
+   */
+  maxPositions: number;
 }
-
-// A ring this long is an import gone wrong, not a hand-drawn site; it also bounds the
-// quadratic self-intersection check.
-const MAX_POSITIONS = 20_000;
 
 type Issues = FieldIssue[];
 
@@ -95,12 +96,12 @@ function countPositions(geometry: Polygon | MultiPolygon): number {
 }
 
 function checkPolygonShape(geometry: Polygon | MultiPolygon, rules: GeometryRules, issues: Issues): void {
-  if (countPositions(geometry) > MAX_POSITIONS) {
+  if (countPositions(geometry) > rules.maxPositions) {
     issue(
       issues,
       'geometry.coordinates',
       'TOO_MANY_POSITIONS',
-      `a geometry may have at most ${MAX_POSITIONS} positions`,
+      `a geometry may have at most ${rules.maxPositions} positions`,
     );
     return;
   }

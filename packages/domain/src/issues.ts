@@ -30,9 +30,17 @@ function joinField(prefix: string, name: string): string {
  */
 export function schemaIssues(schema: TSchema, value: unknown, prefix = ''): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  // A nullable field (`Union([X, Null])`) that fails gets one report per branch plus one for the
+  // union; the first branch's report is the useful one, and "or null" stands for the rest.
+  const nullable = new Set<string>();
   for (const error of Value.Errors(schema, value)) {
     if (error.keyword === 'boolean' && error.schemaPath.endsWith('additionalProperties')) continue;
     const field = fieldPath(error.instancePath, prefix);
+    if (error.keyword === 'anyOf') continue;
+    if (error.keyword === 'type' && (error.params as { type?: unknown }).type === 'null') {
+      nullable.add(field);
+      continue;
+    }
     if (error.keyword === 'additionalProperties') {
       const extra = (error.params as { additionalProperties?: string[] }).additionalProperties ?? [];
       for (const name of extra) {
@@ -47,7 +55,15 @@ export function schemaIssues(schema: TSchema, value: unknown, prefix = ''): Fiel
       }
       continue;
     }
+    if (issues.some((issue) => issue.field === field)) continue;
+    if (error.keyword === 'enum') {
+      const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+      issues.push({ field, code: 'INVALID_ENUM', message: `must be one of ${allowed.join(', ')}` });
+      continue;
+    }
     issues.push({ field, code: `INVALID_${error.keyword.toUpperCase()}`, message: error.message });
   }
-  return issues;
+  return issues.map((issue) =>
+    nullable.has(issue.field) ? { ...issue, message: `${issue.message}, or null` } : issue,
+  );
 }

@@ -25,4 +25,5 @@ export const quarterGeometry: GeometryRules = {
   allowed: ['Polygon', 'MultiPolygon'],
   minAreaM2: 10_000,
   maxAreaM2: 200_000_000,
+  maxPositions: 20_000,
 };

@@ -20,4 +20,9 @@ export type BrownfieldFields = Static<typeof BrownfieldFieldsSchema> & {
 };
 
 // 5 km² is larger than any former colliery site in the north of Dortmund.
-export const brownfieldGeometry: GeometryRules = { allowed: ['Polygon', 'Point'], minAreaM2: 10, maxAreaM2: 5_000_000 };
+export const brownfieldGeometry: GeometryRules = {
+  allowed: ['Polygon', 'Point'],
+  minAreaM2: 10,
+  maxAreaM2: 5_000_000,
+  maxPositions: 2_000,
+};

@@ -24,4 +24,4 @@ export type NeedFields = Static<typeof NeedFieldsSchema>;
 
 export const NEED_DEFAULTS = { urgency: 'medium', supporters: 0, targetGroups: [] } as const;
 
-export const needGeometry: GeometryRules = { allowed: ['Point'], minAreaM2: 0, maxAreaM2: 0 };
+export const needGeometry: GeometryRules = { allowed: ['Point'], minAreaM2: 0, maxAreaM2: 0, maxPositions: 1 };

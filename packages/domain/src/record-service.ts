@@ -18,4 +18,4 @@ export const ServiceFieldsSchema = Type.Object({
 });
 export type ServiceFields = Static<typeof ServiceFieldsSchema>;
 
-export const serviceGeometry: GeometryRules = { allowed: ['Point'], minAreaM2: 0, maxAreaM2: 0 };
+export const serviceGeometry: GeometryRules = { allowed: ['Point'], minAreaM2: 0, maxAreaM2: 0, maxPositions: 1 };

@@ -18,4 +18,9 @@ export const VacancyFieldsSchema = Type.Object({
 });
 export type VacancyFields = Static<typeof VacancyFieldsSchema>;
 
-export const vacancyGeometry: GeometryRules = { allowed: ['Point', 'Polygon'], minAreaM2: 1, maxAreaM2: 1_000_000 };
+export const vacancyGeometry: GeometryRules = {
+  allowed: ['Point', 'Polygon'],
+  minAreaM2: 1,
+  maxAreaM2: 1_000_000,
+  maxPositions: 2_000,
+};

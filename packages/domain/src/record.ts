@@ -178,7 +178,8 @@ export function parseRecord(input: unknown, taxonomy: Taxonomy): Parsed<ValidRec
   const geometry = normalizeGeometry(input.geometry as Geometry);
   const { kind: _kind, quarterId, sessionId, category: _category, ...fields } = properties;
   if (recordKind === 'need') {
-    for (const [key, value] of Object.entries(NEED_DEFAULTS)) fields[key] ??= value;
+    // Copy the default array so that records never share (and mutate) one instance.
+    for (const [key, value] of Object.entries(NEED_DEFAULTS)) fields[key] ??= Array.isArray(value) ? [...value] : value;
   }
   if (recordKind === 'brownfield') {
     fields.areaM2 = geometry.type === 'Point' ? null : Math.round(areaM2(geometry) * 10) / 10;
@@ -213,7 +214,12 @@ export function applyRecordPatch(
   if ('kind' in properties && properties.kind !== current.properties.kind) {
     return fail('properties.kind', 'IMMUTABLE', 'the kind of a record cannot change; delete it and create a new one');
   }
-  const merged: Record<string, unknown> = { ...withoutServerFields(current.properties) };
+  // A stored view carries nulls for absent values (a vacancy's `category: null`); null means absent here
+  // as in the patch, so they must not reach the schema as if the client had sent them.
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(withoutServerFields(current.properties))) {
+    if (value !== null) merged[key] = value;
+  }
   for (const [key, value] of Object.entries(withoutServerFields(properties))) {
     if (value === null && key !== 'sessionId') delete merged[key];
     else merged[key] = value;
