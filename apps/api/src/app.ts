@@ -1,0 +1,93 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { AppError } from './errors.ts';
+import { installAuth } from './plugins/auth.ts';
+import { installDocs } from './plugins/docs.ts';
+import { installErrorHandling, notFound } from './plugins/errors.ts';
+import { installValidation } from './plugins/validation.ts';
+import { installWeb } from './plugins/web.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { quarterRoutes } from './routes/quarters.ts';
+import { recordRoutes } from './routes/records.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { taxonomyRoutes } from './routes/taxonomy.ts';
+
+// A record with a detailed polygon is well under 1 MiB; bigger bodies are mistakes or abuse.
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+  };
+}
+
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const { db } = database;
+
+  // The API speaks JSON only; refusing text/plain also closes the simplest cross-site form posts.
+  app.removeContentTypeParser('text/plain');
+  installValidation(app);
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', { retryAfter: context.after }),
+  });
+  await installDocs(app);
+  installAuth(app, db, config);
+
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { db, config });
+  await app.register(accountRoutes, { db });
+  await app.register(taxonomyRoutes, { db });
+  await app.register(quarterRoutes, { db });
+  await app.register(sessionRoutes, { db });
+  await app.register(recordRoutes, { db });
+
+  const web = config.production ? await installWeb(app, config.webDist) : false;
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const wantsPage =
+      request.method === 'GET' && !path.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (web && wantsPage)
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    return notFound(request, reply);
+  });
+  return app;
+}

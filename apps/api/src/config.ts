@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, parsed once at start. */
+export interface Config {
+  host: string;
+  port: number;
+  /** SQLite file, uploaded media and other local state live here. */
+  dataDir: string;
+  /** postgres://… selects PostgreSQL; empty means the embedded SQLite database in dataDir. */
+  databaseUrl: string | null;
+  production: boolean;
+  logLevel: string;
+  /** Load the synthetic demo data into an empty database. */
+  demoData: boolean;
+  /** `auto` marks cookies Secure when the request came over HTTPS (directly or via a trusted proxy). */
+  cookieSecure: boolean | 'auto';
+  trustProxy: boolean;
+  sessionTtlHours: number;
+  /** Directory of the built PWA, served at `/` in production. */
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
+  }
+  const cookieSecure =
+    env.COOKIE_SECURE === undefined || env.COOKIE_SECURE === 'auto' ? 'auto' : bool(env, 'COOKIE_SECURE', false);
+  return {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: int(env, 'PORT', 8080, 0, 65535),
+    dataDir: resolve(cwd, env.DATA_DIR?.trim() || 'var'),
+    databaseUrl,
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    demoData: bool(env, 'DEMO_DATA', true),
+    cookieSecure,
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    webDist: resolve(cwd, env.WEB_DIST?.trim() || 'apps/web/dist'),
+  };
+}

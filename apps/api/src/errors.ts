@@ -1,0 +1,93 @@
+import type { FieldIssue } from '@quartiersatlas/domain';
+
+/**
+ * The API's error catalogue. Every error a client can see has a stable code, an HTTP status and
+ * an English message; the web app translates by code (packages/i18n `error.<CODE>`).
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'Some fields are invalid: {summary}' },
+  INVALID_GEOMETRY: { status: 400, message: 'The geometry is invalid: {summary}' },
+  UNKNOWN_CATEGORY: { status: 400, message: 'The category is not in the taxonomy: {summary}' },
+  UNKNOWN_QUARTER: { status: 400, message: 'There is no quarter "{quarterId}"' },
+  UNKNOWN_SESSION: { status: 400, message: 'There is no survey session "{sessionId}"' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON: {reason}' },
+  BAD_REQUEST: { status: 400, message: 'The request could not be read: {reason}' },
+  INVALID_QUERY: { status: 400, message: 'Some query parameters are invalid: {summary}' },
+  UNAUTHENTICATED: { status: 401, message: 'Please sign in: this needs an account or a device token' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Username or password is wrong' },
+  INVALID_TOKEN: { status: 401, message: 'The device token is unknown or was revoked' },
+  ACCOUNT_DISABLED: { status: 403, message: 'This account is disabled; ask an administrator' },
+  FORBIDDEN: { status: 403, message: 'Your role ({role}) may not do this' },
+  NOT_FOUND: { status: 404, message: 'Nothing found at {path}' },
+  RECORD_NOT_FOUND: { status: 404, message: 'There is no record {id}' },
+  SESSION_NOT_FOUND: { status: 404, message: 'There is no survey session {id}' },
+  QUARTER_NOT_FOUND: { status: 404, message: 'There is no quarter "{id}"' },
+  ACCOUNT_NOT_FOUND: { status: 404, message: 'There is no account {id}' },
+  TOKEN_NOT_FOUND: { status: 404, message: 'There is no device token {id}' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '{method} is not allowed here' },
+  RECORD_EXISTS: { status: 409, message: 'A record with id {id} already exists' },
+  SESSION_EXISTS: { status: 409, message: 'A survey session with id {id} already exists' },
+  USERNAME_TAKEN: { status: 409, message: 'The username "{username}" is taken' },
+  VERSION_CONFLICT: {
+    status: 409,
+    message: 'The record changed since version {baseVersion} (now {currentVersion}); reload it and try again',
+  },
+  CATEGORY_IN_USE: { status: 409, message: 'Categories still used by records cannot be removed: {categories}' },
+  LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be disabled or lose the admin role' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than {limit} bytes' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON with content-type application/json' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts; try again in {retryAfter}' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server; it has been logged' },
+  UNAVAILABLE: { status: 503, message: 'The database is not reachable' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorDetails = FieldIssue[] | Record<string, unknown>;
+
+function format(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, params: Record<string, unknown> = {}, details?: ErrorDetails) {
+    super(format(ERRORS[code].message, params));
+    this.code = code;
+    this.statusCode = ERRORS[code].status;
+    this.details = details;
+  }
+}
+
+export function summarize(issues: readonly FieldIssue[]): string {
+  const shown = issues.slice(0, 3).map((i) => (i.field ? `${i.field} ${i.message}` : i.message));
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return shown.join('; ') + more;
+}
+
+const GEOMETRY_CODES = new Set([
+  'INVALID_GEOMETRY',
+  'INVALID_GEOMETRY_TYPE',
+  'GEOMETRY_TYPE_NOT_ALLOWED',
+  'INVALID_POSITION',
+  'LONGITUDE_OUT_OF_RANGE',
+  'LATITUDE_OUT_OF_RANGE',
+  'INVALID_POLYGON',
+  'RING_TOO_SHORT',
+  'RING_NOT_CLOSED',
+  'SELF_INTERSECTION',
+  'AREA_TOO_SMALL',
+  'AREA_TOO_LARGE',
+  'TOO_MANY_POSITIONS',
+]);
+
+/** One 400 for a list of field issues, with the most specific top-level code that covers all of them. */
+export function invalidInput(issues: readonly FieldIssue[]): AppError {
+  const summary = summarize(issues);
+  let code: ErrorCode = 'VALIDATION_FAILED';
+  if (issues.every((i) => GEOMETRY_CODES.has(i.code))) code = 'INVALID_GEOMETRY';
+  else if (issues.every((i) => i.code === 'UNKNOWN_CATEGORY')) code = 'UNKNOWN_CATEGORY';
+  return new AppError(code, { summary }, [...issues]);
+}
