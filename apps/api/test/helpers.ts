@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Role } from '@quartiersatlas/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import { type Config, loadConfig } from '../src/config.ts';
@@ -13,34 +14,12 @@ import { seedTaxonomy } from '../src/seed.ts';
 import { createAccount } from '../src/store/accounts.ts';
 import { createDeviceToken } from '../src/store/auth.ts';
 import { putQuarter } from '../src/store/quarters.ts';
+import { PG_URL } from './global-setup.ts';
 
-export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch (err) {
-    if (process.env.CI === 'true') {
-      throw new Error(`PostgreSQL at ${PG_URL} is not reachable, and CI requires it: ${String(err)}`);
-    }
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const pgAvailable = await postgresReachable();
-if (!pgAvailable) {
-  console.warn(
-    `[skip] PostgreSQL tests skipped: nothing answers at ${PG_URL} (set TEST_DATABASE_URL; CI=true makes this fatal)`,
-  );
-}
+export { PG_URL } from './global-setup.ts';
 
 /** The databases every storage and API test runs against. */
-export const DATABASES: DatabaseKind[] = pgAvailable ? ['sqlite', 'postgres'] : ['sqlite'];
+export const DATABASES: DatabaseKind[] = inject('postgresAvailable') ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestDatabase extends Database {
   config: Config;
