@@ -8,5 +8,4 @@ describe('error catalogue', () => {
     const missing = Object.keys(ERRORS).filter((code) => !translated.includes(code));
     expect(missing).toEqual([]);
   });
-
 });
