@@ -166,11 +166,15 @@ switch (command) {
     ensureInstalled();
     tsx('apps/api/src/cli.ts', args);
     break;
+  case 'analyze':
+    ensureInstalled();
+    tsx('apps/api/src/analysis/cli.ts', args);
+    break;
   case 'demo-generate':
     ensureInstalled();
     tsx('scripts/demo/generate.ts', args);
     break;
   default:
-    log(`unknown command "${command ?? ''}"; use start, test, bench, lint, typecheck, admin or demo-generate`);
+    log(`unknown command "${command ?? ''}"; use start, test, bench, lint, typecheck, admin, analyze or demo-generate`);
     process.exit(2);
 }

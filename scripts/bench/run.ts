@@ -1,7 +1,8 @@
-// npm run bench: runs every benchmark and prints one table (Markdown) to paste into
-// docs/benchmarks.md together with the machine and the date.
+// npm run bench [-- name …]: runs every scripts/bench/*.bench.ts (or those whose file name
+// contains one of the given words) and prints one Markdown table to paste into
+// docs/benchmarks.md together with the machine and the date. Exits 1 when a target is missed.
+import { readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { benchStorage } from './storage.ts';
 import type { BenchResult } from './util.ts';
 
 function row(result: BenchResult): string {
@@ -11,7 +12,17 @@ function row(result: BenchResult): string {
   return `| ${result.name} | ${result.database ?? '–'} | ${value} | ${target} | ${verdict} |`;
 }
 
-const results = await benchStorage();
+const filters = process.argv.slice(2);
+const files = readdirSync(new URL('.', import.meta.url))
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)))
+  .sort();
+const results: BenchResult[] = [];
+for (const file of files) {
+  process.stderr.write(`[bench] ${file} …\n`);
+  const bench = (await import(`./${file}`)) as { default: () => Promise<BenchResult[]> };
+  results.push(...(await bench.default()));
+}
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   [
@@ -23,5 +34,4 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
-const missed = results.filter((r) => r.target !== undefined && r.value > r.target);
-if (missed.length > 0) process.exitCode = 1;
+if (results.some((r) => r.target !== undefined && r.value > r.target)) process.exitCode = 1;

@@ -165,7 +165,7 @@ async function benchOn(kind: DatabaseKind, schema?: string): Promise<BenchResult
   }
 }
 
-export async function benchStorage(): Promise<BenchResult[]> {
+export default async function benchStorage(): Promise<BenchResult[]> {
   const results = await benchOn('sqlite');
   const schema = await pgSchema();
   if (schema === null) {

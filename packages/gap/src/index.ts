@@ -1,0 +1,2 @@
+export * from './cost-matrix.ts';
+export * from './types.ts';
