@@ -14,6 +14,10 @@ export const DEMAND_GROUPS = [
 ] as const;
 export type DemandGroup = (typeof DEMAND_GROUPS)[number];
 
+/** `places`: a service counts with its capacity (Kita places); `facilities`: each service counts once. */
+export const SUPPLY_UNITS = ['facilities', 'places'] as const;
+export type SupplyUnit = (typeof SUPPLY_UNITS)[number];
+
 /** Record kinds a category can describe: vacancies and brownfields have former uses, not categories. */
 export const CATEGORIZED_KINDS = ['service', 'need'] as const;
 
@@ -39,6 +43,15 @@ export const CategorySchema = Type.Object(
       maxLength: 400,
       description: 'where the default catchment comes from',
     }),
+    supplyUnit: StringEnum(SUPPLY_UNITS, {
+      description: 'what a service counts as: one facility, or its capacity in places (Kita places, day-care places)',
+    }),
+    targetPer1000: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 100_000,
+      description: 'default target: supply units per 1,000 people of the demand group',
+    }),
+    targetSource: Type.String({ minLength: 1, maxLength: 400, description: 'where the default target comes from' }),
   },
   { additionalProperties: false },
 );
