@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { AnalysisRunner } from './analysis/runner.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors.ts';
@@ -11,6 +12,7 @@ import { installErrorHandling, notFound } from './plugins/errors.ts';
 import { installValidation } from './plugins/validation.ts';
 import { installWeb } from './plugins/web.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { analysisRoutes } from './routes/analyses.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { quarterRoutes } from './routes/quarters.ts';
@@ -79,6 +81,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(quarterRoutes, { db });
   await app.register(sessionRoutes, { db });
   await app.register(recordRoutes, { db });
+
+  const runner = new AnalysisRunner(database, app.log);
+  app.addHook('onReady', () => runner.start());
+  app.addHook('onClose', () => runner.close());
+  await app.register(analysisRoutes, { db, runner });
 
   const web = config.production ? await installWeb(app, config.webDist) : false;
   app.setNotFoundHandler((request, reply) => {

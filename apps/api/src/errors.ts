@@ -24,6 +24,8 @@ export const ERRORS = {
   QUARTER_NOT_FOUND: { status: 404, message: 'There is no quarter "{id}"' },
   ACCOUNT_NOT_FOUND: { status: 404, message: 'There is no account {id}' },
   TOKEN_NOT_FOUND: { status: 404, message: 'There is no device token {id}' },
+  ANALYSIS_NOT_FOUND: { status: 404, message: 'There is no analysis {id}' },
+  UNKNOWN_DEMAND_LAYER: { status: 400, message: 'There is no population layer {id}' },
   METHOD_NOT_ALLOWED: { status: 405, message: '{method} is not allowed here' },
   RECORD_EXISTS: { status: 409, message: 'A record with id {id} already exists' },
   SESSION_EXISTS: { status: 409, message: 'A survey session with id {id} already exists' },
@@ -34,9 +36,14 @@ export const ERRORS = {
   },
   CATEGORY_IN_USE: { status: 409, message: 'Categories still used by records cannot be removed: {categories}' },
   LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be disabled or lose the admin role' },
+  NO_DEMAND_LAYER: {
+    status: 409,
+    message: 'No population layer is loaded yet: import a Zensus grid or another population layer first',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than {limit} bytes' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON with content-type application/json' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; try again in {retryAfter}' },
+  ANALYSIS_FAILED: { status: 500, message: 'The analysis stopped with an error: {reason}' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; it has been logged' },
   UNAVAILABLE: { status: 503, message: 'The database is not reachable' },
 } as const satisfies Record<string, { status: number; message: string }>;

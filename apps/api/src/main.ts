@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp, loggerOptions } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
-import { loadDemoData, seedTaxonomy } from './seed.ts';
+import { loadDemoData, loadDemoPopulation, seedTaxonomy } from './seed.ts';
 import { countActiveAdmins } from './store/accounts.ts';
 
 async function main(): Promise<void> {
@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   if (config.demoData) {
     const demo = await loadDemoData(database.db);
     if (demo) app.log.info(demo, 'demo data loaded (synthetic, marked as demo)');
+    const cells = await loadDemoPopulation(database.db);
+    if (cells !== null) app.log.info({ cells }, 'demo population grid loaded (synthetic)');
   }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

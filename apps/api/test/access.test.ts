@@ -34,6 +34,10 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/records': ALL,
   'PATCH /api/v1/records/:id': TEAM,
   'DELETE /api/v1/records/:id': TEAM,
+  'POST /api/v1/analyses': STAFF,
+  'GET /api/v1/analyses': STAFF,
+  'GET /api/v1/analyses/:id': STAFF,
+  'GET /api/v1/demand-layers': STAFF,
 };
 
 function concreteUrl(url: string): string {

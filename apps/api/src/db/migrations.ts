@@ -1,5 +1,16 @@
 import type { Kysely, Migration } from 'kysely';
 
+/** Demand-group columns of demand_cells; the names are the taxonomy's demand groups. */
+export const DEMAND_GROUP_COLUMNS = [
+  'all',
+  'children_0_6',
+  'children_6_10',
+  'youth_10_18',
+  'seniors_65',
+  'seniors_80',
+  'families',
+] as const;
+
 // Migrations are code, listed here in order, so the bundle needs no migration folder at run time.
 // Never edit a migration that has shipped: add the next one.
 export const migrations: Record<string, Migration> = {
@@ -126,6 +137,55 @@ export const migrations: Record<string, Migration> = {
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0002-analyses-and-demand': {
+    async up(db: Kysely<unknown>) {
+      // A population layer (Zensus grid, or any point layer with counts) and its cells, one column
+      // per demand group so an analysis reads exactly the group its category serves.
+      await db.schema
+        .createTable('demand_layers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('source_note', 'text', (c) => c.notNull())
+        .addColumn('cell_count', 'integer', (c) => c.notNull())
+        .addColumn('population', 'double precision', (c) => c.notNull())
+        .addColumn('demo', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      let cells = db.schema
+        .createTable('demand_cells')
+        .addColumn('layer_id', 'text', (c) => c.notNull().references('demand_layers.id').onDelete('cascade'))
+        .addColumn('idx', 'integer', (c) => c.notNull())
+        .addColumn('cell_id', 'text', (c) => c.notNull())
+        .addColumn('lon', 'double precision', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull());
+      for (const group of DEMAND_GROUP_COLUMNS)
+        cells = cells.addColumn(group, 'double precision', (c) => c.notNull().defaultTo(0));
+      await cells.addPrimaryKeyConstraint('demand_cells_pk', ['layer_id', 'idx']).execute();
+
+      await db.schema
+        .createTable('analyses')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('input_hash', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('parameters', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('stage', 'text')
+        .addColumn('progress', 'double precision', (c) => c.notNull().defaultTo(0))
+        .addColumn('error', 'text')
+        .addColumn('result', 'text')
+        .addColumn('data_version', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('claimed_by', 'text')
+        .addColumn('heartbeat_at', 'text')
+        .execute();
+      await db.schema.createIndex('analyses_input').on('analyses').columns(['input_hash', 'status']).execute();
+      await db.schema.createIndex('analyses_status').on('analyses').columns(['status', 'created_at']).execute();
     },
   },
 };

@@ -106,6 +106,55 @@ export interface MetaTable {
   value: string;
 }
 
+export interface DemandLayersTable {
+  id: string;
+  name: string;
+  source_note: string;
+  cell_count: number;
+  population: number;
+  demo: number;
+  created_at: string;
+}
+
+export interface DemandCellsTable {
+  layer_id: string;
+  idx: number;
+  cell_id: string;
+  lon: number;
+  lat: number;
+  all: number;
+  children_0_6: number;
+  children_6_10: number;
+  youth_10_18: number;
+  seniors_65: number;
+  seniors_80: number;
+  families: number;
+}
+
+/** Gap-analysis jobs and their results; the same input on unchanged data reuses the result. */
+export interface AnalysesTable {
+  id: string;
+  input_hash: string;
+  category: string;
+  method: string;
+  parameters: string;
+  status: string;
+  stage: string | null;
+  progress: number;
+  error: string | null;
+  result: string | null;
+  /** The record counter when the job read its data: later relevant writes make the result stale. */
+  data_version: number;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** Which API process runs it, so a restarted process can take over jobs of a dead one. */
+  claimed_by: string | null;
+  /** Last sign of life of the process running it; a job whose heartbeat stops is run again. */
+  heartbeat_at: string | null;
+}
+
 export interface Tables {
   records: RecordsTable;
   quarters: QuartersTable;
@@ -116,6 +165,9 @@ export interface Tables {
   taxonomy: TaxonomyTable;
   counters: CountersTable;
   meta: MetaTable;
+  demand_layers: DemandLayersTable;
+  demand_cells: DemandCellsTable;
+  analyses: AnalysesTable;
 }
 
 export type Db = Kysely<Tables>;
