@@ -79,7 +79,7 @@ export interface GapAnalysisParameters {
   h3Resolution: number;
   potentialsCount: number;
   potentialsNeedWeight: number;
-  /** The measure whose per-capita ratio gives "supply per 1,000" (see docs/analysis-gaps.md). */
+  /** The measure whose per-capita ratio gives "supply per 1,000" (see docs/analysis.md). */
   perThousandBasis: { method: Method; decay: Decay };
   accessScoreBasis: AccessScoreBasis;
 }

@@ -1,7 +1,7 @@
 /**
  * The gap at each demand point: accessible supply per 1,000 people of the demand group, the
  * deficit in people against a target, and the access score the priority index uses. See
- * docs/analysis-gaps.md for the definitions and why each method maps to its per-1,000 basis.
+ * docs/analysis.md for the definitions and why each method maps to its per-1,000 basis.
  */
 import type { Decay } from '../decay.ts';
 import { defaultE2sfcaSteps, defaultG2sfcaDecay, defaultThreeStepSteps } from '../measures/index.ts';

@@ -61,7 +61,7 @@ export interface MeasureResult {
   mean?: number;
 }
 
-/** Runs one method; see docs/analysis-methods.md for what each computes and how to read it. */
+/** Runs one method; see docs/analysis.md for what each computes and how to read it. */
 export function computeMeasure(
   method: Method,
   matrix: CostMatrix,
