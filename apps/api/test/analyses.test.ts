@@ -122,6 +122,28 @@ describe.each(DATABASES)('gap analyses through the API on %s', (kind) => {
     expect((await read(first.id)).stale).toBe(false);
   });
 
+  it('shows a quarter without any service of the category as unreachable, not as 0', async () => {
+    // The demo has no library in Marten, and Eving's are kilometres away.
+    const job = (
+      await start({ category: 'library', method: '2sfca', area: { quarters: ['marten'] } })
+    ).json() as JobView;
+    const { final } = await waitForResult(job.id);
+    expect(final.status, JSON.stringify(final.error)).toBe('done');
+    const summary = final.result?.summary as {
+      population: number;
+      unreachablePopulation: number;
+      coverageShare: number;
+    };
+    expect(summary.population).toBeGreaterThan(0);
+    expect(summary.unreachablePopulation).toBe(summary.population);
+    expect(summary.coverageShare).toBe(0);
+    for (const cell of final.result?.grid.features ?? []) {
+      if ((cell.properties.population as number) > 0) expect(cell.properties.accessibility).toBeNull();
+    }
+    const first = final.result?.potentials.find((p) => p.rank === 1);
+    expect(first?.newPeople).toBeGreaterThan(0);
+  });
+
   it('explains bad parameters with the field named', async () => {
     const cases: Array<[unknown, number, string, string]> = [
       [{ category: 'casino', method: '2sfca' }, 400, 'UNKNOWN_CATEGORY', 'category'],

@@ -84,7 +84,7 @@ function demandIndex(layer: PointLayer): DemandIndex {
     px.set(layer.x);
     py.set(layer.y);
   }
-  const index = new KDBush(Math.max(n, 1));
+  const index = new KDBush(n);
   for (let i = 0; i < n; i++) index.add(px[i] as number, py[i] as number);
   index.finish();
   const built = { index, px, py, cos, lat0 };
@@ -136,6 +136,10 @@ export function straightLineMatrix(demand: PointLayer, supply: PointLayer, optio
   const detour = options.detour ?? 1;
   const radius = options.maxCost / detour;
   const m = supply.x.length;
+  if (demand.x.length === 0 || m === 0) {
+    const empty = new Float64Array(0);
+    return matrixFromPairs(demand.x.length, m, empty, empty, empty, options.maxCost);
+  }
   const { index, px, py, cos, lat0 } = demandIndex(demand);
   const wgs84 = demand.crs === 'wgs84';
   const k = EARTH_RADIUS_M * Math.cos(lat0);
