@@ -3,17 +3,9 @@
  * count and share columns a population table happens to have.
  */
 
-/** The taxonomy's demand groups (packages/domain `DEMAND_GROUPS`; gap does not depend on domain). */
-export const DEMAND_GROUPS = [
-  'all',
-  'children_0_6',
-  'children_6_10',
-  'youth_10_18',
-  'seniors_65',
-  'seniors_80',
-  'families',
-] as const;
-export type DemandGroup = (typeof DEMAND_GROUPS)[number];
+import { DEMAND_GROUPS, type DemandGroup } from '@quartiersatlas/domain';
+
+export { DEMAND_GROUPS, type DemandGroup };
 
 export function isDemandGroup(value: string): value is DemandGroup {
   return (DEMAND_GROUPS as readonly string[]).includes(value);
