@@ -14,6 +14,7 @@ import { installWeb } from './plugins/web.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { analysisRoutes } from './routes/analyses.ts';
 import { authRoutes } from './routes/auth.ts';
+import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { quarterRoutes } from './routes/quarters.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -50,15 +51,17 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   installValidation(app);
   installErrorHandling(app);
   await app.register(cookie);
+  // The basemap's style, tiles, glyphs and sprites come from its origin; nothing else is remote.
+  const basemapOrigin = config.basemapStyleUrl?.startsWith('http') ? [new URL(config.basemapStyleUrl).origin] : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigin],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...basemapOrigin],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -78,6 +81,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(authRoutes, { db, config });
   await app.register(accountRoutes, { db });
   await app.register(taxonomyRoutes, { db });
+  await app.register(configRoutes, { config });
   await app.register(quarterRoutes, { db });
   await app.register(sessionRoutes, { db });
   await app.register(recordRoutes, { db });

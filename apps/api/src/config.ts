@@ -18,7 +18,12 @@ export interface Config {
   sessionTtlHours: number;
   /** Directory of the built PWA, served at `/` in production. */
   webDist: string;
+  /** MapLibre style of the online basemap; null for none (the map then shows outlines and records only). */
+  basemapStyleUrl: string | null;
 }
+
+/** basemap.de Web Vektor, the official free basemap of the German federal and state surveys. */
+export const DEFAULT_BASEMAP_STYLE = 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json';
 
 export class ConfigError extends Error {}
 
@@ -40,6 +45,16 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function basemap(raw: string | undefined): string | null {
+  if (raw === undefined) return DEFAULT_BASEMAP_STYLE;
+  const value = raw.trim();
+  if (value === '' || value === 'none') return null;
+  if (!/^https?:\/\//.test(value) && !value.startsWith('/')) {
+    throw new ConfigError('BASEMAP_STYLE_URL must be an http(s) URL, a path on this server, or "none"');
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -59,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: bool(env, 'TRUST_PROXY', false),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     webDist: resolve(cwd, env.WEB_DIST?.trim() || 'apps/web/dist'),
+    basemapStyleUrl: basemap(env.BASEMAP_STYLE_URL),
   };
 }

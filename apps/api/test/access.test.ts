@@ -20,6 +20,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/accounts': ADMIN,
   'GET /api/v1/accounts/:id': ADMIN,
   'PATCH /api/v1/accounts/:id': ADMIN,
+  'GET /api/v1/config': 'public',
   'GET /api/v1/taxonomy': 'public',
   'PUT /api/v1/taxonomy': STAFF,
   'GET /api/v1/quarters': 'public',
