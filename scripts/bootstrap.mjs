@@ -120,7 +120,7 @@ function tsx(script, args, env = {}) {
 
 /** Every TypeScript project of the workspace, each with its own tsconfig (DOM for the web app, Node elsewhere). */
 function typecheck() {
-  const projects = ['tsconfig.json', 'scripts/tsconfig.json'];
+  const projects = ['tsconfig.json', 'scripts/tsconfig.json', 'apps/web/e2e/tsconfig.json'];
   for (const dir of ['apps', 'packages']) {
     for (const name of readdirSync(join(root, dir))) {
       if (existsSync(join(root, dir, name, 'tsconfig.json'))) projects.push(`${dir}/${name}/tsconfig.json`);

@@ -63,6 +63,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", ...basemapOrigin],
         workerSrc: ["'self'", 'blob:'],
+        // Voice notes and photos are played back from local blobs before they are uploaded.
+        mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],

@@ -1,38 +1,34 @@
-import { useTranslation } from 'react-i18next';
-import { fetchQuarters, fetchTaxonomy } from './api/endpoints.ts';
-import { AccountPanel } from './components/account-panel.tsx';
-import { DemoBanner } from './components/demo-banner.tsx';
-import { QuarterOverview } from './components/quarter-overview.tsx';
-import { SiteFooter } from './components/site-footer.tsx';
-import { SiteHeader } from './components/site-header.tsx';
-import { TaxonomyOverview } from './components/taxonomy-overview.tsx';
-import { useResource } from './hooks/use-resource.ts';
+import type { Account } from '@quartiersatlas/domain';
+import { FirstScreen } from './shell/first-screen.tsx';
+import { useMetaState } from './shell/meta-state.ts';
+import { OfflineStart } from './shell/offline-start.tsx';
+import { usePublicData } from './shell/public-data.ts';
+import { SignedInShell } from './shell/signed-in-shell.tsx';
 
+/**
+ * Signed out: the first screen. Signed in (an account stored with a device token): the views of
+ * the account's role, from the stored quarters and taxonomy when there is no network.
+ */
 export function App() {
-  const { t } = useTranslation();
-  const quarters = useResource(fetchQuarters);
-  const taxonomy = useResource(fetchTaxonomy);
-  const demo = quarters.status === 'ready' && quarters.data.features.some((quarter) => quarter.properties.demo);
+  const data = usePublicData();
+  const account = useMetaState<Account>('account');
+  const { quarters, taxonomy, config } = data;
+  const retry = () => {
+    for (const item of [quarters, taxonomy, config]) if (item.status === 'error') item.retry();
+  };
 
+  if (!account.loaded) return null;
+  const nothingStored = quarters.status === 'error' && taxonomy.status === 'error';
+  if (!account.value)
+    return nothingStored && !navigator.onLine ? <OfflineStart onRetry={retry} /> : <FirstScreen data={data} />;
+  if (quarters.status === 'error' || taxonomy.status === 'error') return <OfflineStart onRetry={retry} />;
+  if (quarters.status !== 'ready' || taxonomy.status !== 'ready') return null;
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <SiteHeader />
-      {demo && <DemoBanner />}
-      <main id="main" className="page" tabIndex={-1}>
-        <div className="layout">
-          <div className="intro">
-            <h1 className="intro__title">{t('app.tagline')}</h1>
-            <p className="intro__text">{t('quarter.intro')}</p>
-          </div>
-          <QuarterOverview resource={quarters} />
-          <AccountPanel />
-          <TaxonomyOverview resource={taxonomy} />
-        </div>
-      </main>
-      <SiteFooter taxonomyVersion={taxonomy.status === 'ready' ? taxonomy.data.version : undefined} />
-    </>
+    <SignedInShell
+      account={account.value}
+      quarters={quarters.data}
+      taxonomy={taxonomy.data}
+      basemapStyleUrl={config.status === 'ready' ? config.data.basemap.styleUrl : null}
+    />
   );
 }

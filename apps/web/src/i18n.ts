@@ -55,11 +55,27 @@ export async function changeLanguage(code: LanguageCode): Promise<void> {
 
 i18next.on('languageChanged', applyToDocument);
 
+declare global {
+  interface Window {
+    /** Set by the browser tests before the app loads: missing translations are recorded, not hidden. */
+    __QA_TEST__?: boolean;
+    __QA_MISSING__?: string[];
+  }
+}
+
+// In the browser tests a missing key must not fall back to German silently: it is recorded instead.
+const testing = typeof window !== 'undefined' && window.__QA_TEST__ === true;
+if (testing) window.__QA_MISSING__ = [];
+
 // With the resources bundled and initAsync off, init finishes before the first render.
 void i18next.use(initReactI18next).init({
   resources,
   lng: initialLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
+  fallbackLng: testing ? false : DEFAULT_LANGUAGE,
+  saveMissing: testing,
+  missingKeyHandler: testing
+    ? (languages, _namespace, key) => window.__QA_MISSING__?.push(`${languages.join(',')}:${key}`)
+    : false,
   supportedLngs: LANGUAGES.map((language) => language.code),
   interpolation: { escapeValue: false },
   initAsync: false,

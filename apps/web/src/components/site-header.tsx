@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 export function SiteHeader() {
@@ -7,11 +8,7 @@ export function SiteHeader() {
     <header className="site-header">
       <div className="site-header__inner">
         <a className="brand" href="/">
-          <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-            <rect width="32" height="32" rx="8" fill="currentColor" />
-            <path d="M16 6.5a7 7 0 0 0-7 7c0 5.2 7 12 7 12s7-6.8 7-12a7 7 0 0 0-7-7z" fill="#fff" />
-            <circle cx="16" cy="13.5" r="2.6" fill="currentColor" />
-          </svg>
+          <BrandMark />
           <span className="brand__name">{t('app.title')}</span>
         </a>
         <LanguageSwitcher />

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { LocalRecord, MediaKind } from '../data/index.ts';
+import { Pictogram } from '../icons/pictograms.tsx';
+import { useDateFormat } from './use-date-format.ts';
+import type { RecordPresentation } from './use-record-presentation.ts';
+
+interface RecordRowProps {
+  record: LocalRecord;
+  presentation: RecordPresentation;
+  pending: boolean;
+  media: Record<MediaKind, number>;
+  onOpen: (id: string) => void;
+}
+
+export function RecordRow({ record, presentation, pending, media, onOpen }: RecordRowProps) {
+  const { t } = useTranslation();
+  const format = useDateFormat();
+  const { icon, title, kindLabel, categoryLabel } = presentation;
+  return (
+    <button type="button" className={`record-row record-row--${record.kind}`} onClick={() => onOpen(record.id)}>
+      <span className="record-row__icon">
+        <Pictogram name={icon} size={28} />
+      </span>
+      <span className="record-row__body">
+        <span className="record-row__title">
+          <bdi>{title}</bdi>
+        </span>
+        <span className="record-row__meta">
+          <span>{categoryLabel && categoryLabel !== title ? categoryLabel : kindLabel}</span>
+          <span>{t('records.changedAt', { date: format.dateTime(record.localUpdatedAt) })}</span>
+        </span>
+        {(pending || media.photo > 0 || media.audio > 0) && (
+          <span className="record-row__badges">
+            {pending && (
+              <span className="record-badge record-badge--pending">
+                <Pictogram name="pending" size={16} />
+                {t('records.notSynced')}
+              </span>
+            )}
+            {media.photo > 0 && <span className="record-badge">{t('records.photos', { count: media.photo })}</span>}
+            {media.audio > 0 && <span className="record-badge">{t('records.voiceNotes', { count: media.audio })}</span>}
+          </span>
+        )}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,2 @@
+export { SessionBar } from './session-bar.tsx';
+export { SupportersBoard } from './supporters-board.tsx';

@@ -1,0 +1,92 @@
+import type { Account, Taxonomy } from '@quartiersatlas/domain';
+import { useEffect, useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuarterCollection } from '../api/endpoints.ts';
+import { UndoToastHost } from '../capture/index.ts';
+import { getMeta, requestPersistentStorage, useActiveSession } from '../data/index.ts';
+import { useActiveQuarter } from './active-quarter.ts';
+import { BottomNav } from './bottom-nav.tsx';
+import { captureReducer } from './capture-state.ts';
+import { CaptureView } from './capture-view.tsx';
+import { MenuSheet } from './menu-sheet.tsx';
+import { OfflineIndicator } from './offline-indicator.tsx';
+import { OfflineMapSection } from './offline-map-section.tsx';
+import { OverviewView } from './overview-view.tsx';
+import { startView, viewsFor } from './roles.ts';
+import { TopBar } from './top-bar.tsx';
+import { UpdatePrompt } from './update-prompt.tsx';
+
+interface Props {
+  account: Account;
+  quarters: QuarterCollection;
+  taxonomy: Taxonomy;
+  basemapStyleUrl: string | null;
+}
+
+/** Asks once per device for persistent storage: the first time someone signs in is the first real use. */
+function usePersistenceRequest(): void {
+  useEffect(() => {
+    void getMeta('persistence').then((known) => {
+      if (known === undefined) return requestPersistentStorage();
+    });
+  }, []);
+}
+
+export function SignedInShell({ account, quarters, taxonomy, basemapStyleUrl }: Props) {
+  const { t } = useTranslation();
+  const [quarterId, setQuarterId] = useActiveQuarter(quarters);
+  const session = useActiveSession();
+  const views = viewsFor(account.role, session?.kind === 'quartierszirkel');
+  const [state, dispatch] = useReducer(captureReducer, { view: startView(account.role), draft: null, draftKey: 0 });
+  const [menuOpen, setMenuOpen] = useState(false);
+  const view = views.includes(state.view) ? state.view : (views[0] ?? 'capture');
+  // The map stays mounted once shown, so switching to the overview and back does not reload it.
+  const [mapShown, setMapShown] = useState(view !== 'overview');
+  if (!mapShown && view !== 'overview') setMapShown(true);
+  usePersistenceRequest();
+
+  const quarter = quarters.features.find((item) => item.id === quarterId);
+  return (
+    <div className="app-shell" data-view={view} data-role={account.role}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <TopBar
+        quarters={quarters}
+        quarterId={quarterId ?? ''}
+        onQuarterChange={setQuarterId}
+        onOpenMenu={() => setMenuOpen(true)}
+      />
+      <OfflineIndicator />
+      <UpdatePrompt />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {view === 'overview' && <OverviewView quarters={quarters} taxonomy={taxonomy} />}
+        {mapShown && quarterId && (
+          <CaptureView
+            hidden={view === 'overview'}
+            role={account.role}
+            quarterId={quarterId}
+            quarters={quarters}
+            taxonomy={taxonomy}
+            basemapStyleUrl={basemapStyleUrl}
+            view={view}
+            state={state}
+            dispatch={dispatch}
+          />
+        )}
+      </main>
+      {views.length > 1 && (
+        <BottomNav views={views} current={view} onChange={(next) => dispatch({ type: 'view', view: next })} />
+      )}
+      <UndoToastHost />
+      <MenuSheet
+        open={menuOpen}
+        onClose={() => setMenuOpen(false)}
+        account={account}
+        offlineMap={
+          basemapStyleUrl && quarter ? <OfflineMapSection quarter={quarter} styleUrl={basemapStyleUrl} /> : undefined
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { QuarterCollection } from '../api/endpoints.ts';
+import { BrandMark } from '../components/brand-mark.tsx';
+import { Icon } from '../components/icon.tsx';
+import { LanguageButton } from './language-button.tsx';
+import { QuarterSwitcher } from './quarter-switcher.tsx';
+import { UnsyncedBadge } from './unsynced-badge.tsx';
+
+interface Props {
+  quarters: QuarterCollection;
+  quarterId: string;
+  onQuarterChange: (quarterId: string) => void;
+  onOpenMenu: () => void;
+}
+
+/** One row on a phone: who we are and where, then language, what waits for sync, and the menu. */
+export function TopBar({ quarters, quarterId, onQuarterChange, onOpenMenu }: Props) {
+  const { t } = useTranslation();
+  return (
+    <header className="top-bar">
+      <div className="top-bar__inner">
+        <div className="top-bar__where">
+          <BrandMark />
+          <div className="top-bar__titles">
+            <p className="top-bar__app">{t('app.title')}</p>
+            <QuarterSwitcher quarters={quarters} quarterId={quarterId} onChange={onQuarterChange} />
+          </div>
+        </div>
+        <LanguageButton />
+        <UnsyncedBadge />
+        <button
+          type="button"
+          className="top-bar__button"
+          aria-label={t('shell.openMenu')}
+          aria-haspopup="dialog"
+          onClick={onOpenMenu}
+        >
+          <Icon name="menu" />
+        </button>
+      </div>
+    </header>
+  );
+}
