@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { loadDemoData, loadDemoPopulation, seedTaxonomy } from './seed.ts';
 import { countActiveAdmins } from './store/accounts.ts';
+import { purgeExpiredLoginSessions } from './store/auth.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
 
   const applied = await migrate(database.db);
   app.log.info({ database: database.kind, location: database.location, applied }, 'database ready');
+  // Expired sign-ins are refused anyway; removing them at start keeps the table from growing forever.
+  await purgeExpiredLoginSessions(database.db);
   if (await seedTaxonomy(database.db)) app.log.info('taxonomy loaded from data/taxonomy.json');
   if (config.demoData) {
     const demo = await loadDemoData(database.db);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpiredLoginSessions } from '../src/store/auth.ts';
 import { createTestApp, DATABASES, PASSWORD, type TestApp } from './helpers.ts';
 
 describe.each(DATABASES)('accounts and sign-in on %s', (kind) => {
@@ -173,6 +174,25 @@ describe.each(DATABASES)('accounts and sign-in on %s', (kind) => {
 
     const listed = await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: t.as('admin') });
     expect(listed.json().accounts.map((a: { username: string }) => a.username)).toContain('ayse.field');
+  });
+
+  it('removes expired sign-ins at start and keeps current ones', async () => {
+    const db = t.database.db;
+    await db
+      .insertInto('login_sessions')
+      .values({
+        id: 'expired-session',
+        account_id: t.accounts.field.id,
+        created_at: '2026-01-01T00:00:00.000Z',
+        expires_at: '2026-01-15T00:00:00.000Z',
+      })
+      .execute();
+    await purgeExpiredLoginSessions(db);
+    const ids = (await db.selectFrom('login_sessions').select('id').execute()).map((r) => r.id);
+    expect(ids).not.toContain('expired-session');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: t.as('field') })).statusCode).toBe(
+      200,
+    );
   });
 
   it('never leaves the installation without an active admin', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { DatabaseKind } from '../db/database.ts';
 import type { AnalysesTable, Db } from '../db/schema.ts';
 import { now } from './time.ts';
@@ -214,13 +213,4 @@ export async function requeueAbandoned(db: Db, olderThanMs: number): Promise<num
     .where((eb) => eb.or([eb('heartbeat_at', '<', limit), eb('heartbeat_at', 'is', null)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-export async function countQueued(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('analyses')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('status', '=', 'queued')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
