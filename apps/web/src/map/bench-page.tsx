@@ -15,64 +15,24 @@ import { isLanguageCode } from '@quartiersatlas/i18n';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import demoQuarters from '../../../../data/demo/quarters.geojson?raw';
 import { changeLanguage } from '../i18n.ts';
 import { MapView, OfflineMapDownload } from './index.ts';
 import type { MapMode, MapQuarter, MapRecord, MapRecordKind, Position } from './types.ts';
 
-const EVING: Position[] = [
-  [7.4565, 51.5458],
-  [7.4592, 51.5436],
-  [7.464, 51.5432],
-  [7.469, 51.544],
-  [7.4725, 51.541],
-  [7.4762, 51.5406],
-  [7.481, 51.5425],
-  [7.4843, 51.5445],
-  [7.4885, 51.5484],
-  [7.4935, 51.5507],
-  [7.496, 51.553],
-  [7.4965, 51.5595],
-  [7.4945, 51.5607],
-  [7.4942, 51.5628],
-  [7.488, 51.5655],
-  [7.48, 51.5642],
-  [7.472, 51.5662],
-  [7.4648, 51.5668],
-  [7.462, 51.5622],
-  [7.456, 51.5578],
-  [7.4552, 51.553],
-  [7.4555, 51.548],
-];
-const MARTEN: Position[] = [
-  [7.3528, 51.5],
-  [7.358, 51.4985],
-  [7.3645, 51.4988],
-  [7.372, 51.499],
-  [7.379, 51.4982],
-  [7.3855, 51.4972],
-  [7.3915, 51.4985],
-  [7.395, 51.5005],
-  [7.3912, 51.5035],
-  [7.3888, 51.5072],
-  [7.39, 51.5093],
-  [7.3945, 51.5108],
-  [7.3962, 51.5125],
-  [7.3912, 51.5128],
-  [7.3875, 51.5155],
-  [7.383, 51.5162],
-  [7.3765, 51.5152],
-  [7.3728, 51.5133],
-  [7.3705, 51.5102],
-  [7.3655, 51.5066],
-  [7.362, 51.505],
-  [7.3598, 51.5045],
-  [7.3525, 51.504],
-];
+// The demo's quarter outlines, as the server loads them (the bench page runs without a server).
+const QUARTERS: MapQuarter[] = (
+  JSON.parse(demoQuarters) as {
+    features: Array<{ id: string; properties: { name: string }; geometry: MapQuarter['geometry'] }>;
+  }
+).features.map((f) => ({ id: f.id, name: f.properties.name, geometry: f.geometry }));
 
-const QUARTERS: MapQuarter[] = [
-  { id: 'eving', name: 'Eving', geometry: { type: 'Polygon', coordinates: [[...EVING, EVING[0] as Position]] } },
-  { id: 'marten', name: 'Marten', geometry: { type: 'Polygon', coordinates: [[...MARTEN, MARTEN[0] as Position]] } },
-];
+function outerRing(id: string): Position[] {
+  const geometry = QUARTERS.find((q) => q.id === id)?.geometry;
+  return (geometry?.type === 'Polygon' ? geometry.coordinates[0] : []) as Position[];
+}
+const EVING = outerRing('eving');
+const MARTEN = outerRing('marten');
 
 const ICONS = ['shopping-cart', 'bread', 'pharmacy', 'bus-stop', 'kita', 'senior', 'chat', 'stethoscope', 'book'];
 
