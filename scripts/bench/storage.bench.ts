@@ -89,7 +89,7 @@ async function benchOn(kind: DatabaseKind, schema?: string): Promise<BenchResult
   });
   const database = openDatabase({ ...config, pgSchema: schema });
   try {
-    await migrate(database.db);
+    await migrate(database.db, schema ?? undefined);
     await seedTaxonomy(database.db);
     await putQuarter(database.db, {
       id: 'bench',

@@ -15,10 +15,13 @@ import { accountRoutes } from './routes/accounts.ts';
 import { analysisRoutes } from './routes/analyses.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configRoutes } from './routes/config.ts';
+import { conflictRoutes } from './routes/conflicts.ts';
 import { healthRoutes } from './routes/health.ts';
+import { mediaRoutes } from './routes/media.ts';
 import { quarterRoutes } from './routes/quarters.ts';
 import { recordRoutes } from './routes/records.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
 
 // A record with a detailed polygon is well under 1 MiB; bigger bodies are mistakes or abuse.
@@ -87,6 +90,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(quarterRoutes, { db });
   await app.register(sessionRoutes, { db });
   await app.register(recordRoutes, { db });
+  await app.register(syncRoutes, { db });
+  await app.register(conflictRoutes, { db });
+  await app.register(mediaRoutes, { db, config });
 
   const runner = new AnalysisRunner(database, app.log);
   app.addHook('onReady', () => runner.start());

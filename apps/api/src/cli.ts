@@ -3,6 +3,7 @@
 //   npm run admin -- set-password <username> [--password-stdin]
 //   npm run admin -- disable <username>
 //   npm run admin -- list
+//   npm run admin -- purge-tombstones --older-than <days>
 // Passwords are asked for without echo, read from stdin with --password-stdin, or taken from
 // QA_ADMIN_PASSWORD (for scripted installs). They never appear as arguments, which `ps` would show.
 import { createInterface } from 'node:readline';
@@ -14,6 +15,7 @@ import { migrate, openDatabase } from './db/database.ts';
 import { AppError, summarize } from './errors.ts';
 import { seedTaxonomy } from './seed.ts';
 import { createAccount, findAccountRowByUsername, listAccounts, updateAccount } from './store/accounts.ts';
+import { purgeTombstones } from './store/sync-pull.ts';
 
 class UsageError extends Error {}
 
@@ -21,7 +23,8 @@ const USAGE = `usage:
   npm run admin -- create <username> [--name "Full Name"] [--role admin|planner|field] [--password-stdin]
   npm run admin -- set-password <username> [--password-stdin]
   npm run admin -- disable <username>
-  npm run admin -- list`;
+  npm run admin -- list
+  npm run admin -- purge-tombstones --older-than <days>`;
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -59,6 +62,15 @@ async function obtainPassword(fromStdin: boolean): Promise<string> {
   return first;
 }
 
+/** Whole days from 1: `0` would also purge deletions of a moment ago and send every device into a full download. */
+function parseDays(raw: string | undefined): number {
+  const days = Number(raw);
+  if (raw === undefined || !/^\d+$/.test(raw) || days < 1 || days > 36_500) {
+    throw new UsageError('--older-than needs a number of days from 1 to 36500');
+  }
+  return days;
+}
+
 function checkPassword(password: string): void {
   const issues = schemaIssues(AccountInputSchema.properties.password, password, 'password');
   if (issues.length > 0) throw new UsageError(summarize(issues));
@@ -72,6 +84,7 @@ async function run(argv: string[]): Promise<void> {
       name: { type: 'string' },
       role: { type: 'string', default: 'admin' },
       'password-stdin': { type: 'boolean', default: false },
+      'older-than': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -130,6 +143,14 @@ async function run(argv: string[]): Promise<void> {
         if (!row) throw new UsageError(`there is no account "${username}"`);
         await updateAccount(db, row.id, { disabled: true });
         out(`"${row.username}" is disabled; its sessions and device tokens were ended`);
+        return;
+      }
+      case 'purge-tombstones': {
+        const days = parseDays(values['older-than']);
+        const before = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+        const { purged, horizon } = await purgeTombstones(db, before);
+        out(`purged ${purged} deleted records older than ${days} days from ${database.location}`);
+        if (purged > 0) out(`devices that last synced before version ${horizon} will download everything again`);
         return;
       }
       default:

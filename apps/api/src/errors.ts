@@ -13,6 +13,7 @@ export const ERRORS = {
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON: {reason}' },
   BAD_REQUEST: { status: 400, message: 'The request could not be read: {reason}' },
   INVALID_QUERY: { status: 400, message: 'Some query parameters are invalid: {summary}' },
+  MEDIA_RANGE_INVALID: { status: 400, message: 'The Content-Range header is invalid: {reason}' },
   UNAUTHENTICATED: { status: 401, message: 'Please sign in: this needs an account or a device token' },
   INVALID_CREDENTIALS: { status: 401, message: 'Username or password is wrong' },
   INVALID_TOKEN: { status: 401, message: 'The device token is unknown or was revoked' },
@@ -25,6 +26,8 @@ export const ERRORS = {
   ACCOUNT_NOT_FOUND: { status: 404, message: 'There is no account {id}' },
   TOKEN_NOT_FOUND: { status: 404, message: 'There is no device token {id}' },
   ANALYSIS_NOT_FOUND: { status: 404, message: 'There is no analysis {id}' },
+  CONFLICT_NOT_FOUND: { status: 404, message: 'There is no conflict {id}' },
+  MEDIA_NOT_FOUND: { status: 404, message: 'There is no photo or voice note {sha256}' },
   UNKNOWN_DEMAND_LAYER: { status: 400, message: 'There is no population layer {id}' },
   METHOD_NOT_ALLOWED: { status: 405, message: '{method} is not allowed here' },
   RECORD_EXISTS: { status: 409, message: 'A record with id {id} already exists' },
@@ -36,16 +39,40 @@ export const ERRORS = {
   },
   CATEGORY_IN_USE: { status: 409, message: 'Categories still used by records cannot be removed: {categories}' },
   LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be disabled or lose the admin role' },
+  RECORD_DELETED: { status: 409, message: 'The record {id} has been deleted' },
+  OP_ID_TAKEN: { status: 409, message: 'The op id {opId} was already used by another account' },
+  CONFLICT_RESOLVED: { status: 409, message: 'The conflict {id} was already resolved' },
+  SYNC_SERVER_OUTDATED: {
+    status: 409,
+    message: 'The app speaks sync version {clientVersion}, the server only {serverVersion}; the server needs an update',
+  },
+  CURSOR_TOO_OLD: { status: 410, message: 'The sync position is no longer valid ({reason}); start a full sync' },
+  SYNC_CLIENT_OUTDATED: {
+    status: 426,
+    message: 'The app speaks sync version {clientVersion}, the server needs {serverVersion}: please update the app',
+  },
+  MEDIA_OFFSET_MISMATCH: { status: 409, message: 'The upload continues at byte {offset}; send the bytes from there' },
   NO_DEMAND_LAYER: {
     status: 409,
     message: 'No population layer is loaded yet: import a Zensus grid or another population layer first',
   },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than {limit} bytes' },
+  MEDIA_TOO_LARGE: { status: 413, message: 'The file has {size} bytes; at most {limit} are allowed for its type' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON with content-type application/json' },
+  MEDIA_TYPE_NOT_ALLOWED: {
+    status: 415,
+    message: 'The type {type} is not accepted: send a photo (JPEG, PNG, WebP) or voice note (WebM, Ogg, MP4, MP3, WAV)',
+  },
+  MEDIA_TYPE_MISMATCH: { status: 415, message: 'The bytes are not a {type} file' },
+  MEDIA_HASH_MISMATCH: {
+    status: 422,
+    message: 'The bytes do not have the SHA-256 {sha256}; the upload was discarded, send the file again from the start',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; try again in {retryAfter}' },
   ANALYSIS_FAILED: { status: 500, message: 'The analysis stopped with an error: {reason}' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; it has been logged' },
   UNAVAILABLE: { status: 503, message: 'The database is not reachable' },
+  BUSY: { status: 503, message: 'The server is busy; nothing was changed, try again in a moment' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -39,6 +39,14 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/analyses': STAFF,
   'GET /api/v1/analyses/:id': STAFF,
   'GET /api/v1/demand-layers': STAFF,
+  'POST /api/v1/sync/push': ALL,
+  'GET /api/v1/sync/pull': ALL,
+  'GET /api/v1/conflicts': STAFF,
+  'GET /api/v1/conflicts/:id': STAFF,
+  'POST /api/v1/conflicts/:id/resolve': STAFF,
+  // HEAD /api/v1/media/:sha256 has the same rule as PUT (SIGNED_IN); media.test.ts covers it.
+  'PUT /api/v1/media/:sha256': ALL,
+  'GET /api/v1/media/:sha256': ALL,
 };
 
 function concreteUrl(url: string): string {

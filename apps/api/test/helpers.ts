@@ -44,7 +44,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     LOG_LEVEL: 'silent',
   });
   const database = openDatabase({ ...config, pgSchema: schema });
-  await migrate(database.db);
+  await migrate(database.db, schema);
   await seedTaxonomy(database.db);
   return {
     ...database,

@@ -13,7 +13,7 @@ import { BrownfieldFieldsSchema, brownfieldGeometry } from './record-brownfield.
 import { NEED_DEFAULTS, NeedFieldsSchema, needGeometry } from './record-need.ts';
 import { ServiceFieldsSchema, serviceGeometry } from './record-service.ts';
 import { VacancyFieldsSchema, vacancyGeometry } from './record-vacancy.ts';
-import { FreeText, IsoDateTime, Slug, StringEnum, Uuid, UuidPattern } from './schema-helpers.ts';
+import { FreeText, IsoDateTime, Sha256, Slug, StringEnum, Uuid, UuidPattern } from './schema-helpers.ts';
 import { findCategory, type Taxonomy } from './taxonomy.ts';
 
 export const RECORD_KINDS = ['service', 'vacancy', 'brownfield', 'need'] as const;
@@ -23,11 +23,21 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export const RECORD_STATUSES = ['published', 'pending', 'rejected'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
+/** A record lists at most this many photos and voice notes. */
+export const MAX_MEDIA_PER_RECORD = 12;
+
 /** Fields every kind has, besides the kind's own. */
 export const CommonFieldsSchema = Type.Object({
   quarterId: Slug,
   sessionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   note: Type.Optional(FreeText(4000)),
+  media: Type.Optional(
+    Type.Array(Sha256, {
+      maxItems: MAX_MEDIA_PER_RECORD,
+      uniqueItems: true,
+      description: 'photos and voice notes, uploaded separately to PUT /api/v1/media/{sha256}',
+    }),
+  ),
 });
 
 /** Kept by the server; a client may send them back unchanged (they are ignored), never set them. */

@@ -15,6 +15,10 @@ export const Slug = Type.String({ pattern: SlugPattern, description: 'lower-case
 /** BCP 47 language tag as residents' texts carry it: `tr`, `ar`, `de-DE`, `und` when unknown. */
 export const LanguageTag = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 });
 
+/** SHA-256 of a photo or voice note, lower-case hex: media are stored and uploaded by their content. */
+export const Sha256Pattern = '^[0-9a-f]{64}$';
+export const Sha256 = Type.String({ pattern: Sha256Pattern, description: 'SHA-256 of the bytes, lower-case hex' });
+
 export const IsoDateTime = Type.String({ format: 'date-time', description: 'ISO 8601 timestamp, UTC' });
 
 /** `2024`, `2024-03` or `2024-03-15`: field teams often know only the year a shop closed. */

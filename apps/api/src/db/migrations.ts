@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Migration } from 'kysely';
 
 /** Demand-group columns of demand_cells; the names are the taxonomy's demand groups. */
@@ -186,6 +187,115 @@ export const migrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('analyses_input').on('analyses').columns(['input_hash', 'status']).execute();
       await db.schema.createIndex('analyses_status').on('analyses').columns(['status', 'created_at']).execute();
+    },
+  },
+  '0003-sync-and-media': {
+    async up(db: Kysely<unknown>) {
+      // Which device (or account, for plain API writes) last wrote each field and at which version:
+      // {"note": [42, "device-uuid"]}. Fields absent were last written when the record was created.
+      await db.schema
+        .alterTable('records')
+        .addColumn('field_versions', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute();
+
+      // Sessions join the records' version counter so one pull cursor covers both.
+      await db.schema.alterTable('survey_sessions').addColumn('sync_version', 'integer').execute();
+      const sessions = (await db
+        .selectFrom('survey_sessions' as never)
+        .select('id' as never)
+        .orderBy('id' as never)
+        .execute()) as Array<{ id: string }>;
+      const counter = (await db
+        .selectFrom('counters' as never)
+        .select('value' as never)
+        .where('name' as never, '=', 'records' as never)
+        .executeTakeFirstOrThrow()) as { value: number | string };
+      let next = Number(counter.value);
+      for (const session of sessions) {
+        next += 1;
+        await db
+          .updateTable('survey_sessions' as never)
+          .set({ sync_version: next } as never)
+          .where('id' as never, '=', session.id as never)
+          .execute();
+      }
+      await db
+        .updateTable('counters' as never)
+        .set({ value: next } as never)
+        .where('name' as never, '=', 'records' as never)
+        .execute();
+      await db.schema
+        .createIndex('survey_sessions_sync_version')
+        .unique()
+        .on('survey_sessions')
+        .column('sync_version')
+        .execute();
+
+      // Every applied sync op with its answer, so a replayed op gets the same answer and is applied once.
+      await db.schema
+        .createTable('sync_ops')
+        .addColumn('op_id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sync_ops_record').on('sync_ops').column('record_id').execute();
+
+      // Values that lost a same-field clash (and edits that met a delete), kept for a planner to review.
+      await db.schema
+        .createTable('conflicts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('kept_value', 'text')
+        .addColumn('lost_value', 'text')
+        .addColumn('kept_by', 'text')
+        .addColumn('lost_by', 'text')
+        .addColumn('lost_op_id', 'text')
+        .addColumn('base_version', 'integer')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .addColumn('resolved_by', 'text')
+        .addColumn('resolution', 'text')
+        .execute();
+      await db.schema.createIndex('conflicts_open').on('conflicts').columns(['resolved_at', 'created_at']).execute();
+      await db.schema.createIndex('conflicts_record').on('conflicts').column('record_id').execute();
+
+      // Photos and voice notes, stored as files named by their SHA-256 under DATA_DIR/media.
+      await db.schema
+        .createTable('media')
+        .addColumn('sha256', 'text', (c) => c.primaryKey())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // Interrupted uploads: the bytes so far are in DATA_DIR/media/partial; a device resumes at `received`.
+      await db.schema
+        .createTable('media_uploads')
+        .addColumn('sha256', 'text', (c) => c.primaryKey())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('total_size', 'integer', (c) => c.notNull())
+        .addColumn('received', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      // The epoch names this database in sync cursors; the horizon is the oldest cursor still valid
+      // (raised when old tombstones are purged).
+      await db
+        .insertInto('meta' as never)
+        .values([
+          { key: 'sync_epoch', value: randomUUID() },
+          { key: 'sync_horizon', value: '0' },
+        ] as never)
+        .execute();
     },
   },
 };

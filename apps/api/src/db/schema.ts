@@ -24,6 +24,8 @@ export interface RecordsTable {
   created_by: string | null;
   deleted: number;
   demo: number;
+  /** JSON `{field: [version, writer]}`: who last wrote each field since creation (sync merge rules). */
+  field_versions: string;
 }
 
 export interface QuartersTable {
@@ -55,6 +57,8 @@ export interface SurveySessionsTable {
   updated_at: string;
   created_by: string | null;
   demo: number;
+  /** From the records' version counter, so the sync pull cursor covers sessions too. */
+  sync_version: number | null;
 }
 
 export interface AccountsTable {
@@ -155,6 +159,60 @@ export interface AnalysesTable {
   heartbeat_at: string | null;
 }
 
+/** Applied sync ops and their answers (idempotent replays). */
+export interface SyncOpsTable {
+  op_id: string;
+  account_id: string;
+  device_id: string;
+  type: string;
+  record_id: string;
+  status: string;
+  /** The OpResult as JSON, without the record state (that is read fresh on replay). */
+  result: string;
+  created_at: string;
+}
+
+/** A value that lost a same-field clash, or an edit that met a delete. Values are JSON. */
+export interface ConflictsTable {
+  id: string;
+  record_id: string;
+  /** `field` (same field changed on two devices), `edit-after-delete`, `delete-after-edit`. */
+  kind: string;
+  /** `geometry`, a property name, or `*` for whole-record conflicts. */
+  field: string;
+  kept_value: string | null;
+  lost_value: string | null;
+  /** Writers: a device id, or `account:<id>` for writes through the plain records API. */
+  kept_by: string | null;
+  lost_by: string | null;
+  lost_op_id: string | null;
+  base_version: number | null;
+  /** The record's version when the conflict was recorded. */
+  version: number;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  /** `kept` (the current value stays) or `restored` (the lost value was written back). */
+  resolution: string | null;
+}
+
+export interface MediaTable {
+  sha256: string;
+  mime: string;
+  size: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface MediaUploadsTable {
+  sha256: string;
+  mime: string;
+  total_size: number;
+  received: number;
+  created_by: string | null;
+  updated_at: string;
+}
+
 export interface Tables {
   records: RecordsTable;
   quarters: QuartersTable;
@@ -168,6 +226,10 @@ export interface Tables {
   demand_layers: DemandLayersTable;
   demand_cells: DemandCellsTable;
   analyses: AnalysesTable;
+  sync_ops: SyncOpsTable;
+  conflicts: ConflictsTable;
+  media: MediaTable;
+  media_uploads: MediaUploadsTable;
 }
 
 export type Db = Kysely<Tables>;

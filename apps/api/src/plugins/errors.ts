@@ -27,6 +27,15 @@ function issuesFromAjv(errors: readonly AjvError[]): FieldIssue[] {
   });
 }
 
+/**
+ * The PostgreSQL pool found no free connection in time, or SQLite stayed locked by another
+ * process: the request did nothing and may simply be sent again.
+ */
+function databaseBusy(error: Error & { code?: string }): boolean {
+  if (error.code === 'SQLITE_BUSY') return true;
+  return /timeout exceeded when trying to connect|Connection terminated due to connection timeout/.test(error.message);
+}
+
 /** Turns whatever was thrown into the catalogue's `{code, message, details}`. */
 export function toAppError(error: FastifyError & { validation?: AjvError[]; validationContext?: string }): AppError {
   if (error instanceof AppError) return error;
@@ -49,6 +58,7 @@ export function toAppError(error: FastifyError & { validation?: AjvError[]; vali
       return new AppError('MALFORMED_JSON', { reason: 'the content length does not match the body' });
     default:
   }
+  if (databaseBusy(error)) return new AppError('BUSY');
   if (error instanceof SyntaxError && error.statusCode === 400) {
     return new AppError('MALFORMED_JSON', { reason: error.message });
   }
@@ -61,6 +71,7 @@ export function toAppError(error: FastifyError & { validation?: AjvError[]; vali
 }
 
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  if (error.code === 'BUSY') reply.header('retry-after', '2');
   return reply
     .code(error.statusCode)
     .type('application/json; charset=utf-8')

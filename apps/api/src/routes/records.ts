@@ -12,6 +12,7 @@ import {
   Uuid,
   type ValidRecord,
 } from '@quartiersatlas/domain';
+import { accountWriter, canSeeRecord } from '@quartiersatlas/sync';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import type { Db } from '../db/schema.ts';
@@ -98,13 +99,10 @@ function parseBbox(raw: string | undefined): [number, number, number, number] | 
 
 /** What a role may see: residents see published services and sites; their needs wait for moderation. */
 function visibleTo(caller: Caller, record: StoredRecord): boolean {
-  const role = caller.account.role;
-  if (role === 'admin' || role === 'planner') return true;
-  if (record.status !== 'published') return false;
-  return role !== 'resident' || record.kind !== 'need';
+  return canSeeRecord({ role: caller.account.role, accountId: caller.account.id }, record);
 }
 
-async function checkReferences(db: Db, record: ValidRecord): Promise<void> {
+export async function checkReferences(db: Db, record: ValidRecord): Promise<void> {
   if (!(await getQuarter(db, record.quarterId))) {
     throw new AppError('UNKNOWN_QUARTER', { quarterId: record.quarterId }, [
       { field: 'properties.quarterId', code: 'UNKNOWN_QUARTER', message: `there is no quarter "${record.quarterId}"` },
@@ -253,7 +251,7 @@ export async function recordRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
         if (!parsed.ok) throw invalidInput(parsed.issues);
         await checkReferences(db, parsed.value);
         try {
-          return toFeature(await updateRecord(db, id, parsed.value, current.version));
+          return toFeature(await updateRecord(db, id, parsed.value, current.version, accountWriter(caller.account.id)));
         } catch (error) {
           const retry =
             error instanceof AppError && error.code === 'VERSION_CONFLICT' && base === undefined && attempt < 3;

@@ -1,4 +1,5 @@
 import type { Geometry, RecordKind, RecordStatus, ValidRecord } from '@quartiersatlas/domain';
+import { changedFieldNames, type FieldVersions, parseFieldVersions, stampFields } from '@quartiersatlas/sync';
 import { sql, type Transaction } from 'kysely';
 import type { Db, RecordsTable, Tables } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -19,6 +20,7 @@ export interface StoredRecord {
   createdBy: string | null;
   deleted: boolean;
   demo: boolean;
+  fieldVersions: FieldVersions;
 }
 
 export interface RecordFeature {
@@ -36,6 +38,9 @@ export interface WriteMeta {
 
 type Executor = Db | Transaction<Tables>;
 
+/** The writer of writes by the server's own tools (seeding, scripts), which act for no account. */
+export const SYSTEM_WRITER = 'system';
+
 /**
  * Hands out `count` consecutive record versions and returns the first. It must be the first
  * statement of every record write: on PostgreSQL the row lock it takes serialises writers until
@@ -51,7 +56,15 @@ export async function claimVersions(trx: Transaction<Tables>, count: number): Pr
   return Number(row.value) - count + 1;
 }
 
-function toRow(record: ValidRecord, meta: WriteMeta, version: number, time: string): RecordsTable {
+/**
+ * Gives back the versions of a claim that a transaction did not use: `last` is the last version
+ * it wrote. Only valid inside the transaction that claimed them, which still holds the counter.
+ */
+export async function settleVersions(trx: Transaction<Tables>, last: number): Promise<void> {
+  await trx.updateTable('counters').set({ value: last }).where('name', '=', 'records').execute();
+}
+
+export function recordRow(record: ValidRecord, meta: WriteMeta, version: number, time: string): RecordsTable {
   const [minLon, minLat, maxLon, maxLat] = record.bbox;
   return {
     id: record.id,
@@ -72,6 +85,7 @@ function toRow(record: ValidRecord, meta: WriteMeta, version: number, time: stri
     created_by: meta.createdBy,
     deleted: 0,
     demo: meta.demo ? 1 : 0,
+    field_versions: '{}',
   };
 }
 
@@ -91,33 +105,58 @@ export function fromRow(row: RecordsTable): StoredRecord {
     createdBy: row.created_by,
     deleted: row.deleted === 1,
     demo: row.demo === 1,
+    fieldVersions: parseFieldVersions(row.field_versions),
   };
+}
+
+/** Geometry and the fields a client edits, of a stored or a freshly validated record. */
+export function recordView(
+  record: Pick<ValidRecord, 'kind' | 'category' | 'quarterId' | 'sessionId' | 'fields' | 'geometry'>,
+): { geometry: Geometry; properties: Record<string, unknown> } {
+  const properties: Record<string, unknown> = { kind: record.kind };
+  if (record.category !== null) properties.category = record.category;
+  properties.quarterId = record.quarterId;
+  properties.sessionId = record.sessionId;
+  // Assigned rather than spread: sync answers build thousands of these per push.
+  Object.assign(properties, record.fields);
+  return { geometry: record.geometry, properties };
 }
 
 /** The client-side view of a record, as the API returns it. */
 export function toFeature(record: StoredRecord): RecordFeature {
+  const { geometry, properties } = recordView(record);
+  properties.status = record.status;
+  properties.version = record.version;
+  properties.createdAt = record.createdAt;
+  properties.updatedAt = record.updatedAt;
+  properties.createdBy = record.createdBy;
+  properties.deleted = record.deleted;
+  properties.demo = record.demo;
+  return { type: 'Feature', id: record.id, geometry, properties };
+}
+
+/** The stored form of a record just written from `record` as `row`, without reading the row's JSON back. */
+export function storedFrom(record: ValidRecord, row: RecordsTable): StoredRecord {
   return {
-    type: 'Feature',
-    id: record.id,
+    id: row.id,
+    kind: record.kind,
+    category: record.category,
+    quarterId: record.quarterId,
+    sessionId: record.sessionId,
+    status: row.status as RecordStatus,
     geometry: record.geometry,
-    properties: {
-      kind: record.kind,
-      ...(record.category === null ? {} : { category: record.category }),
-      quarterId: record.quarterId,
-      sessionId: record.sessionId,
-      ...record.fields,
-      status: record.status,
-      version: record.version,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-      createdBy: record.createdBy,
-      deleted: record.deleted,
-      demo: record.demo,
-    },
+    fields: record.fields,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    deleted: row.deleted === 1,
+    demo: row.demo === 1,
+    fieldVersions: parseFieldVersions(row.field_versions),
   };
 }
 
-// SQLite allows 32,766 bound variables per statement; 18 columns × 1,000 rows stays well below.
+// SQLite allows 32,766 bound variables per statement; 19 columns × 1,000 rows stays well below.
 const INSERT_CHUNK = 1000;
 
 /** Inserts new records in one transaction: all or none. A known id fails with RECORD_EXISTS. */
@@ -126,7 +165,7 @@ export async function insertRecords(db: Db, records: readonly ValidRecord[], met
   return db.transaction().execute(async (trx) => {
     const first = await claimVersions(trx, records.length);
     const time = now();
-    const rows = records.map((record, i) => toRow(record, meta, first + i, time));
+    const rows = records.map((record, i) => recordRow(record, meta, first + i, time));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       const ids = chunk.map((row) => row.id);
@@ -151,32 +190,43 @@ function checkBase(current: StoredRecord | undefined, id: string, baseVersion: n
   return current;
 }
 
+/** The columns that hold a record's content, for an update to `next`. */
+export function contentColumns(next: ValidRecord) {
+  const [minLon, minLat, maxLon, maxLat] = next.bbox;
+  return {
+    category: next.category,
+    quarter_id: next.quarterId,
+    session_id: next.sessionId,
+    geometry: JSON.stringify(next.geometry),
+    props: JSON.stringify(next.fields),
+    min_lon: minLon,
+    min_lat: minLat,
+    max_lon: maxLon,
+    max_lat: maxLat,
+  };
+}
+
 /**
  * Replaces a record's content with `next`, which the caller validated against version
  * `expectedVersion`; if the record moved on meanwhile, nothing is written (VERSION_CONFLICT).
+ * The fields that changed are marked as written by `writer` (see FieldVersions).
  */
 export async function updateRecord(
   db: Db,
   id: string,
   next: ValidRecord,
   expectedVersion: number,
+  writer: string = SYSTEM_WRITER,
 ): Promise<StoredRecord> {
   return db.transaction().execute(async (trx) => {
     const version = await claimVersions(trx, 1);
     const current = checkBase(await getRecord(trx, id), id, expectedVersion);
-    const [minLon, minLat, maxLon, maxLat] = next.bbox;
+    const changed = changedFieldNames(recordView(current), recordView(next));
     const row = await trx
       .updateTable('records')
       .set({
-        category: next.category,
-        quarter_id: next.quarterId,
-        session_id: next.sessionId,
-        geometry: JSON.stringify(next.geometry),
-        props: JSON.stringify(next.fields),
-        min_lon: minLon,
-        min_lat: minLat,
-        max_lon: maxLon,
-        max_lat: maxLat,
+        ...contentColumns(next),
+        field_versions: JSON.stringify(stampFields(current.fieldVersions, changed, version, writer)),
         version,
         updated_at: now(),
       })

@@ -1,6 +1,8 @@
 import type { SessionKind, SurveySession, SurveySessionInput, SurveySessionPatch } from '@quartiersatlas/domain';
+import type { SessionRow } from '@quartiersatlas/sync';
 import type { Db, SurveySessionsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { claimVersions } from './records.ts';
 import { now } from './time.ts';
 
 function fromRow(row: SurveySessionsTable): SurveySession {
@@ -17,6 +19,44 @@ function fromRow(row: SurveySessionsTable): SurveySession {
     updatedAt: row.updated_at,
     createdBy: row.created_by,
     demo: row.demo === 1,
+  };
+}
+
+/** A session as sync ships it: its version is the shared sync counter's, as records' are. */
+export function toSessionRow(row: SurveySessionsTable): SessionRow {
+  return {
+    id: row.id,
+    version: Number(row.sync_version),
+    kind: row.kind,
+    title: row.title,
+    quarterId: row.quarter_id,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    ...(row.note === null ? {} : { note: row.note }),
+  };
+}
+
+/** The stored row of a new session with sync version `syncVersion`. */
+export function sessionRow(
+  input: SurveySessionInput,
+  meta: { createdBy: string | null; demo?: boolean },
+  syncVersion: number,
+  time: string,
+): SurveySessionsTable {
+  return {
+    id: input.id.toLowerCase(),
+    kind: input.kind,
+    title: input.title,
+    quarter_id: input.quarterId,
+    started_at: input.startedAt,
+    ended_at: input.endedAt ?? null,
+    note: input.note ?? null,
+    version: 1,
+    created_at: time,
+    updated_at: time,
+    created_by: meta.createdBy,
+    demo: meta.demo ? 1 : 0,
+    sync_version: syncVersion,
   };
 }
 
@@ -38,21 +78,9 @@ export async function insertSessions(
   meta: { createdBy: string | null; demo?: boolean },
 ): Promise<SurveySession[]> {
   const time = now();
-  const rows: SurveySessionsTable[] = sessions.map((s) => ({
-    id: s.id.toLowerCase(),
-    kind: s.kind,
-    title: s.title,
-    quarter_id: s.quarterId,
-    started_at: s.startedAt,
-    ended_at: s.endedAt ?? null,
-    note: s.note ?? null,
-    version: 1,
-    created_at: time,
-    updated_at: time,
-    created_by: meta.createdBy,
-    demo: meta.demo ? 1 : 0,
-  }));
   return db.transaction().execute(async (trx) => {
+    const first = await claimVersions(trx, sessions.length);
+    const rows = sessions.map((s, i) => sessionRow(s, meta, first + i, time));
     for (const row of rows) {
       const existing = await trx.selectFrom('survey_sessions').select('id').where('id', '=', row.id).executeTakeFirst();
       if (existing) throw new AppError('SESSION_EXISTS', { id: row.id });
@@ -64,6 +92,7 @@ export async function insertSessions(
 
 export async function patchSession(db: Db, id: string, patch: SurveySessionPatch): Promise<SurveySession> {
   return db.transaction().execute(async (trx) => {
+    const syncVersion = await claimVersions(trx, 1);
     const row = await trx
       .selectFrom('survey_sessions')
       .selectAll()
@@ -77,6 +106,7 @@ export async function patchSession(db: Db, id: string, patch: SurveySessionPatch
         ...(patch.endedAt === undefined ? {} : { ended_at: patch.endedAt }),
         ...(patch.note === undefined ? {} : { note: patch.note }),
         version: Number(row.version) + 1,
+        sync_version: syncVersion,
         updated_at: now(),
       })
       .where('id', '=', row.id)

@@ -1,0 +1,11 @@
+export { SyncEngine } from './client/engine.ts';
+export { createFetchTransport, type FetchTransportOptions } from './client/fetch-transport.ts';
+export { applyChanges, changedFields, type LocalChanges } from './client/local-changes.ts';
+export type { LocalSession, MediaEntry } from './client/memory-client-store.ts';
+export { LocalWriteError, MemoryStore, type NewSession } from './client/memory-store.ts';
+export { newOpId } from './client/op-id.ts';
+export { clientFeature, type RebaseAction, rebaseRecord } from './client/rebase.ts';
+export { type RefusedMedia, SYNC_META, type SyncRoundOutcome } from './client/round.ts';
+export * from './client/types.ts';
+export * from './protocol.ts';
+export * from './server/index.ts';
