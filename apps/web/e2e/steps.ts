@@ -99,7 +99,7 @@ export interface DatabaseCounts {
   records: number;
   outbox: number;
   media: { photo: number; audio: number };
-  /** Every record has an outbox entry and every outbox entry a record. */
+  /** Every record made here (not pulled from the server) has its create in the outbox, and vice versa. */
   outboxRecordsMatch: boolean;
 }
 
@@ -125,10 +125,10 @@ export async function databaseCounts(page: Page): Promise<DatabaseCounts> {
     db.close();
     return rows;
   });
-  const records = (stores.records ?? []) as Array<{ id: string }>;
+  const records = (stores.records ?? []) as Array<{ id: string; serverVersion: number | null }>;
   const outbox = (stores.outbox ?? []) as Array<{ recordId: string; type: string }>;
   const media = (stores.media ?? []) as Array<{ kind: 'photo' | 'audio' }>;
-  const recordIds = new Set(records.map((record) => record.id));
+  const recordIds = new Set(records.filter((record) => record.serverVersion === null).map((record) => record.id));
   const createdIds = new Set(outbox.filter((entry) => entry.type === 'create').map((entry) => entry.recordId));
   return {
     records: records.length,

@@ -81,6 +81,8 @@ describe.skipIf(unavailable !== null)('update prompt in Chromium (built app, rea
   });
 
   it('waits while changes are not synced yet', async () => {
+    // Sync cannot reach the server (the rest of the app can), so the change stays unsynced.
+    await context.route('**/api/v1/sync/**', (route) => route.abort('internetdisconnected'));
     // Starting a walkabout is a change for the server: the outbox now holds it.
     await page.locator('.session-bar__actions .button').first().click();
     const title = page.locator('.session-start input');

@@ -14,15 +14,18 @@ export interface DraftMedia {
   durationMs?: number;
 }
 
+const NONE: readonly string[] = [];
+
 function fromStored(item: MediaItem): DraftMedia {
   return { key: item.id, kind: item.kind, blob: item.blob, mime: item.mime, size: item.size, storedId: item.id };
 }
 
 /**
  * Photos and voice notes of the form. Nothing is written before "Save": added items wait here and
- * stored ones are only marked for removal, so "Cancel" really leaves the record as it was.
+ * stored ones are only marked for removal, so "Cancel" really leaves the record as it was. `listed`
+ * are the ids the record lists; those this device does not hold (pulled from the server) are `remote`.
  */
-export function useMediaDraft(recordId: string | null) {
+export function useMediaDraft(recordId: string | null, listed: readonly string[] = NONE) {
   const stored = useMedia(recordId);
   const [added, setAdded] = useState<DraftMedia[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
@@ -32,6 +35,15 @@ export function useMediaDraft(recordId: string | null) {
     () => [...(stored ?? []).filter((item) => !removed.includes(item.id)).map(fromStored), ...added],
     [stored, removed, added],
   );
+  const remote = useMemo(() => {
+    if (stored === undefined) return NONE;
+    const held = new Set(stored.map((item) => item.id));
+    return listed.filter((id) => !held.has(id) && !removed.includes(id));
+  }, [stored, listed, removed]);
+  /** Marks a photo or voice note held only by the server for removal from the record. */
+  const removeRemote = useCallback((id: string) => {
+    setRemoved((ids) => (ids.includes(id) ? ids : [...ids, id]));
+  }, []);
 
   const add = useCallback((kind: MediaKind, blob: Blob, mime: string, durationMs?: number) => {
     counter.current += 1;
@@ -51,7 +63,17 @@ export function useMediaDraft(recordId: string | null) {
     if (change.removedId !== undefined) setRemoved((ids) => ids.filter((id) => id !== change.removedId));
   }, []);
 
-  return { items, added, removed, add, remove, settle, changed: added.length > 0 || removed.length > 0 };
+  return {
+    items,
+    remote,
+    added,
+    removed,
+    add,
+    remove,
+    removeRemote,
+    settle,
+    changed: added.length > 0 || removed.length > 0,
+  };
 }
 
 export type MediaDraft = ReturnType<typeof useMediaDraft>;

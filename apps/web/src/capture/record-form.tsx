@@ -27,6 +27,7 @@ import { NeedFields } from './need-fields.tsx';
 import { PhotoInput } from './photo-input.tsx';
 import { type RecordResolverContext, recordResolver } from './resolver.ts';
 import { saveProblem, saveRecord } from './save-record.ts';
+import { ServerMedia } from './server-media.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { showUndoToast } from './undo-toast.ts';
 import { VacancyFields } from './vacancy-fields.tsx';
@@ -86,7 +87,7 @@ export function RecordForm(props: RecordFormProps) {
     context: { kind, id, taxonomy, keep },
   });
   const { formState, setValue, setError, handleSubmit } = form;
-  const media = useMediaDraft(existing?.id ?? null);
+  const media = useMediaDraft(existing?.id ?? null, existing?.mediaIds);
   const activeSession = useActiveSession();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [closed, setClosed] = useState(false);
@@ -159,12 +160,10 @@ export function RecordForm(props: RecordFormProps) {
       </div>
     ),
     photos: (
-      <PhotoInput
-        key="photos"
-        items={photos}
-        onAdd={(blob, mime) => media.add('photo', blob, mime)}
-        onRemove={media.remove}
-      />
+      <div key="photos" className="capture-media">
+        <PhotoInput items={photos} onAdd={(blob, mime) => media.add('photo', blob, mime)} onRemove={media.remove} />
+        <ServerMedia ids={media.remote} onRemove={media.removeRemote} />
+      </div>
     ),
     voice: (
       <VoiceRecorder

@@ -19,16 +19,17 @@ function mediaMetadata({ blob: _blob, ...metadata }: MediaItem) {
 
 /**
  * Everything this device holds that the server may not have: records (deleted ones too), the outbox,
- * sessions and media with their bytes. The `meta` store is left out on purpose: it holds the device
+ * the changes the server refused, sessions and media with their bytes. The `meta` store is left out on purpose: it holds the device
  * token, which must never end up in a file that gets mailed around.
  */
 export async function exportLocalData(): Promise<Blob> {
-  const { records, outbox, sessions, mediaIds } = await db.transaction(
+  const { records, outbox, rejected, sessions, mediaIds } = await db.transaction(
     'r',
-    [db.records, db.outbox, db.sessions, db.media],
+    [db.records, db.outbox, db.rejected, db.sessions, db.media],
     async () => ({
       records: await db.records.toArray(),
       outbox: await db.outbox.toArray(),
+      rejected: await db.rejected.toArray(),
       sessions: await db.sessions.toArray(),
       mediaIds: (await db.media.toCollection().primaryKeys()) as string[],
     }),
@@ -39,6 +40,7 @@ export async function exportLocalData(): Promise<Blob> {
     exportedAt: new Date().toISOString(),
     records,
     outbox,
+    rejected,
     sessions,
   };
   // One media item at a time, each turned into a Blob at once: browsers keep Blob data off the JS heap,

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db.ts';
 import { recordMatches } from './search.ts';
 import { activeSession } from './sessions.ts';
-import type { LocalRecord, LocalSession, MediaItem, MediaKind } from './types.ts';
+import type { LocalRecord, LocalSession, MediaItem } from './types.ts';
 
 export interface RecordFilter {
   quarterId?: string;
@@ -59,19 +59,36 @@ export function useMedia(recordId: string | null): MediaItem[] | undefined {
   return useLiveQuery(async () => (recordId === null ? [] : recordMedia(recordId)), [recordId]);
 }
 
-/** Per record id, how many photos and voice notes it has; reads no blob contents. */
-export function useMediaCounts(records: LocalRecord[] | undefined): Map<string, Record<MediaKind, number>> {
+/** A record's photos and voice notes as lists show them. */
+export interface MediaSummary {
+  photo: number;
+  audio: number;
+  /** On this device and not uploaded yet. */
+  waiting: number;
+  /** Listed by the record but held only by the server (pulled from another device). */
+  remote: number;
+}
+
+/** Per record id, its media counts and upload state; reads no blob contents. */
+export function useMediaCounts(records: LocalRecord[] | undefined): Map<string, MediaSummary> {
   const ids = [...new Set((records ?? []).flatMap((record) => record.mediaIds))].sort();
-  const kinds = useLiveQuery(async () => {
+  const held = useLiveQuery(async () => {
     const items = await db.media.bulkGet(ids);
-    return new Map(items.filter((item) => item !== undefined).map((item) => [item.id, item.kind]));
+    return new Map(
+      items.filter((item) => item !== undefined).map((item) => [item.id, { kind: item.kind, uploaded: item.uploaded }]),
+    );
   }, [ids.join(',')]);
-  const counts = new Map<string, Record<MediaKind, number>>();
+  const counts = new Map<string, MediaSummary>();
   for (const record of records ?? []) {
-    const count = { photo: 0, audio: 0 };
+    const count: MediaSummary = { photo: 0, audio: 0, waiting: 0, remote: 0 };
     for (const id of record.mediaIds) {
-      const kind = kinds?.get(id);
-      if (kind) count[kind] += 1;
+      const item = held?.get(id);
+      if (!item) {
+        if (held) count.remote += 1;
+        continue;
+      }
+      count[item.kind] += 1;
+      if (!item.uploaded) count.waiting += 1;
     }
     counts.set(record.id, count);
   }

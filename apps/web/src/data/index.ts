@@ -1,16 +1,19 @@
 /** The offline data layer: records, outbox, media, sessions and metadata in IndexedDB. See README.md. */
 export { db, SCHEMA_VERSION } from './db.ts';
+export { deviceId } from './device-id.ts';
 export {
   DATA_ERRORS,
   type DataErrorCode,
   type DataErrorKey,
   dataErrorKey,
+  guardQuota,
   LocalDataError,
   LocalValidationError,
   StorageFullError,
 } from './errors.ts';
 export { EXPORT_FORMAT, exportLocalData } from './export.ts';
 export {
+  type MediaSummary,
   queryLocalRecords,
   type RecordFilter,
   recordMedia,
@@ -46,3 +49,5 @@ export type {
   RecordProperties,
 } from './types.ts';
 export { newId } from './uuid.ts';
+/** For the sync adapter (`src/sync/dexie-store.ts`), which keeps records the way local writes do. */
+export { featureMedia, indexCopies } from './write-changes.ts';

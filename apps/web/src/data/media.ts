@@ -1,6 +1,8 @@
 import { db } from './db.ts';
 import { guardQuota, LocalDataError } from './errors.ts';
-import type { MediaItem, MediaKind } from './types.ts';
+import { cachedTaxonomy } from './meta.ts';
+import type { LocalRecord, MediaItem, MediaKind } from './types.ts';
+import { featureMedia, writeChanges } from './write-changes.ts';
 
 export interface NewMedia {
   blob: Blob;
@@ -36,17 +38,30 @@ export async function storeNewMedia(items: MediaItem[]): Promise<MediaItem[]> {
   return unique.map((item, i) => existing[i] ?? item);
 }
 
+async function linkable(recordId: string): Promise<LocalRecord> {
+  const record = await db.records.get(recordId);
+  if (!record) throw new LocalDataError('RECORD_NOT_FOUND', `no record ${recordId}`);
+  if (record.deleted) throw new LocalDataError('RECORD_DELETED', `record ${recordId} is deleted`);
+  return record;
+}
+
+/**
+ * Attaches a photo or voice note: the bytes are stored once, and the id joins the record's
+ * `properties.media` through the normal write path (an unsent create is rewritten, else an update is
+ * queued), all in one transaction.
+ */
 export async function addMedia(recordId: string, blob: Blob, kind: MediaKind, mime: string): Promise<MediaItem> {
+  const taxonomy = await cachedTaxonomy();
   const now = new Date().toISOString();
   const item = await prepareMedia(recordId, { blob, kind, mime }, now);
   return guardQuota(() =>
-    db.transaction('rw', db.records, db.media, async () => {
-      const record = await db.records.get(recordId);
-      if (!record) throw new LocalDataError('RECORD_NOT_FOUND', `no record ${recordId}`);
-      if (record.deleted) throw new LocalDataError('RECORD_DELETED', `record ${recordId} is deleted`);
+    db.transaction('rw', [db.records, db.outbox, db.media, db.rejected], async () => {
+      const record = await linkable(recordId);
       const [stored = item] = await storeNewMedia([item]);
-      if (!record.mediaIds.includes(item.id)) {
-        await db.records.update(recordId, { mediaIds: [...record.mediaIds, item.id], localUpdatedAt: now });
+      const linked = featureMedia(record.feature);
+      if (!linked.includes(item.id)) {
+        const mediaIds = record.mediaIds.includes(item.id) ? record.mediaIds : [...record.mediaIds, item.id];
+        await writeChanges(record, { properties: { media: [...linked, item.id] } }, taxonomy, mediaIds);
       }
       return stored;
     }),
@@ -54,29 +69,35 @@ export async function addMedia(recordId: string, blob: Blob, kind: MediaKind, mi
 }
 
 /**
- * Detaches a photo or voice note from `recordId` (from every record when omitted) and deletes the
- * bytes once no record lists them any more.
+ * Detaches a photo or voice note from `recordId` (from every record not deleted when omitted) through
+ * the normal write path, and deletes the bytes once no record lists them any more. A deleted record
+ * keeps its media, so that undoing the delete brings them back.
  */
 export async function removeMedia(mediaId: string, recordId?: string): Promise<void> {
-  const now = new Date().toISOString();
-  await db.transaction('rw', db.records, db.media, async () => {
-    const holders = await db.records.where('mediaIds').equals(mediaId).toArray();
-    const detach = holders.filter((record) => recordId === undefined || record.id === recordId);
-    for (const record of detach) {
-      await db.records.update(record.id, {
-        mediaIds: record.mediaIds.filter((id) => id !== mediaId),
-        localUpdatedAt: now,
-      });
-    }
-    const remaining = holders.filter((record) => !detach.includes(record));
-    const first = remaining[0];
-    if (!first) {
-      await db.media.delete(mediaId);
-      return;
-    }
-    const item = await db.media.get(mediaId);
-    if (item && !remaining.some((record) => record.id === item.recordId)) {
-      await db.media.update(mediaId, { recordId: first.id });
-    }
-  });
+  const taxonomy = await cachedTaxonomy();
+  await guardQuota(() =>
+    db.transaction('rw', [db.records, db.outbox, db.media, db.rejected], async () => {
+      const holders = await db.records.where('mediaIds').equals(mediaId).toArray();
+      const detach =
+        recordId === undefined
+          ? holders.filter((record) => !record.deleted)
+          : [await linkable(recordId)].filter((record) => record.mediaIds.includes(mediaId));
+      for (const record of detach) {
+        const media = featureMedia(record.feature).filter((id) => id !== mediaId);
+        const mediaIds = record.mediaIds.filter((id) => id !== mediaId);
+        await writeChanges(record, { properties: { media: media.length > 0 ? media : null } }, taxonomy, mediaIds);
+      }
+      const detached = new Set(detach.map((record) => record.id));
+      const remaining = holders.filter((record) => !detached.has(record.id));
+      const first = remaining[0];
+      if (!first) {
+        await db.media.delete(mediaId);
+        return;
+      }
+      const item = await db.media.get(mediaId);
+      if (item && !remaining.some((record) => record.id === item.recordId)) {
+        await db.media.update(mediaId, { recordId: first.id });
+      }
+    }),
+  );
 }

@@ -14,6 +14,10 @@ export const META = {
   config: 'config',
   activeSessionId: 'activeSessionId',
   persistence: 'persistence',
+  /** This installation's sync id (`device-id.ts`). */
+  deviceId: 'deviceId',
+  /** What sync last did, for every tab to show (`apps/web/src/sync/sync-state.ts`). */
+  syncState: 'syncState',
 } as const;
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {

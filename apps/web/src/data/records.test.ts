@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db.ts';
+import { deviceId } from './device-id.ts';
 import { LocalDataError, LocalValidationError, StorageFullError } from './errors.ts';
 import { queryLocalRecords, recordMedia, unsyncedCount } from './hooks.ts';
 import { addMedia, removeMedia } from './media.ts';
@@ -131,6 +132,26 @@ describe('updateRecord', () => {
   });
 });
 
+describe('a record whose create the server refused', () => {
+  it('keeps edits on the device until the create is sent again, instead of queueing updates the server must refuse', async () => {
+    const record = await createRecord(bakery());
+    const [create] = await ops();
+    await db.outbox.clear();
+    await db.rejected.add({
+      opId: create?.opId ?? '',
+      type: 'create',
+      recordId: record.id,
+      baseVersion: null,
+      payload: create?.payload,
+      reason: { code: 'UNKNOWN_CATEGORY', message: 'no such category' },
+      rejectedAt: new Date().toISOString(),
+    });
+    await updateRecord(record.id, { properties: { category: 'pharmacy', name: 'Apotheke' } });
+    expect((await db.records.get(record.id))?.feature.properties).toMatchObject({ category: 'pharmacy' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
 describe('deleteRecord and restoreRecord', () => {
   it('soft-deletes with a delete op, and undo drops the op while it is unsent', async () => {
     const record = await createRecord(bakery());
@@ -205,6 +226,58 @@ describe('media', () => {
     await removeMedia(item.id);
     expect(await db.media.count()).toBe(0);
     expect((await db.records.get(second.id))?.mediaIds).toEqual([]);
+  });
+});
+
+describe('media links for sync', () => {
+  const photo = (byte: number) => new Blob([new Uint8Array([byte, byte, byte])], { type: 'image/jpeg' });
+
+  it('puts the media ids of a new record into properties.media of the record and its create op', async () => {
+    const record = await createRecord(bakery(), [{ blob: photo(1), kind: 'photo', mime: 'image/jpeg' }]);
+    expect(record.feature.properties.media).toEqual(record.mediaIds);
+    expect(record.mediaIds).toHaveLength(1);
+    expect((await ops())[0]?.payload).toMatchObject({ properties: { media: record.mediaIds } });
+  });
+
+  it('adds and removes a photo by rewriting the unsent create', async () => {
+    const record = await createRecord(bakery());
+    const item = await addMedia(record.id, photo(2), 'photo', 'image/jpeg');
+    expect((await ops()).map((op) => [op.type, op.payload])).toEqual([
+      ['create', expect.objectContaining({ properties: expect.objectContaining({ media: [item.id] }) })],
+    ]);
+    await removeMedia(item.id, record.id);
+    const [create] = await ops();
+    expect(create?.payload).not.toHaveProperty('properties.media');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('queues an update of properties.media once the create was sent, in the same transaction as the bytes', async () => {
+    const record = await createRecord(bakery(), [{ blob: photo(3), kind: 'photo', mime: 'image/jpeg' }]);
+    const [first] = record.mediaIds;
+    await db.outbox.clear();
+    await db.records.update(record.id, { serverVersion: 7 });
+    const second = await addMedia(record.id, photo(4), 'photo', 'image/jpeg');
+    await removeMedia(first ?? '', record.id);
+    expect((await ops()).map((op) => [op.type, op.baseVersion, op.payload])).toEqual([
+      ['update', 7, { properties: { media: [first, second.id] } }],
+      ['update', 7, { properties: { media: [second.id] } }],
+    ]);
+    expect((await db.records.get(record.id))?.mediaIds).toEqual([second.id]);
+    expect(await db.media.get(first ?? '')).toBeUndefined();
+  });
+
+  it('keeps neither bytes nor link when the record may list no more media', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ blob: photo(10 + i), kind: 'photo' as const, mime: 'x' }));
+    const record = await createRecord(bakery(), many);
+    await expect(addMedia(record.id, photo(99), 'photo', 'image/jpeg')).rejects.toBeInstanceOf(LocalValidationError);
+    expect(await db.media.count()).toBe(12);
+    expect((await db.records.get(record.id))?.mediaIds).toHaveLength(12);
+  });
+
+  it('gives the installation one device id, kept across calls', async () => {
+    const first = await deviceId();
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(await Promise.all([deviceId(), deviceId()])).toEqual([first, first]);
   });
 });
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, db } from './db.ts';
+import { DB_NAME, db, SCHEMA_VERSION } from './db.ts';
 
 /**
  * Version 1 as it shipped, frozen here on purpose: `SCHEMA_V1` in db.ts could be edited by mistake,
@@ -34,7 +34,7 @@ const recordV1 = {
 };
 
 describe('schema upgrade', () => {
-  it('opens data written with the version-1 schema with the current schema', async () => {
+  it('opens data written with the version-1 schema, links its media for sync and adds the rejected store', async () => {
     db.close();
     await Dexie.delete(DB_NAME);
     const old = new Dexie(DB_NAME);
@@ -56,12 +56,20 @@ describe('schema upgrade', () => {
     old.close();
 
     await db.open();
-    expect(await db.records.get(recordV1.id)).toEqual(recordV1);
+    const linkedFeature = {
+      ...recordV1.feature,
+      properties: { ...recordV1.feature.properties, media: recordV1.mediaIds },
+    };
+    // The server learns a record's photos from `properties.media`: the unsent create must carry them.
+    expect(await db.records.get(recordV1.id)).toEqual({ ...recordV1, feature: linkedFeature, status: null });
+    expect((await db.outbox.toArray())[0]?.payload).toEqual(linkedFeature);
     expect(await db.records.where('sessionId').equals(recordV1.sessionId).count()).toBe(1);
     expect(await db.records.where('mediaIds').equals('ab'.repeat(32)).count()).toBe(1);
     expect(await db.outbox.where('recordId').equals(recordV1.id).first()).toMatchObject({ seq: 1, type: 'create' });
     expect(await db.media.count()).toBe(1);
     expect(await db.sessions.count()).toBe(1);
     expect((await db.meta.get('activeSessionId'))?.value).toBe(recordV1.sessionId);
+    expect(await db.rejected.count()).toBe(0);
+    expect(db.verno).toBe(SCHEMA_VERSION);
   });
 });

@@ -30,9 +30,17 @@ export interface LocalRecord {
   /** The server's version this copy is based on; null until the server has acknowledged the record. */
   serverVersion: number | null;
   deleted: boolean;
+  /**
+   * The server's moderation status (`published`, `pending`, `rejected`); null until the server
+   * answered. Optional only so records built before schema version 2 (tests, exports) still type.
+   */
+  status?: string | null;
   createdAt: string;
   localUpdatedAt: string;
-  /** SHA-256 ids of the photos and voice notes attached on this device. */
+  /**
+   * SHA-256 ids of the record's photos and voice notes: the feature's `properties.media` plus any
+   * attached here that have not reached the server yet. The device may hold the bytes or not (pulled).
+   */
   mediaIds: string[];
 }
 

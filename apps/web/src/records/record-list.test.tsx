@@ -1,14 +1,14 @@
 import type { Taxonomy } from '@quartiersatlas/domain';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import taxonomy from '../../../../data/taxonomy.json' with { type: 'json' };
-import type { LocalRecord, RecordFeature } from '../data/index.ts';
+import type { LocalRecord, MediaSummary, RecordFeature } from '../data/index.ts';
 import { RecordList } from './record-list.tsx';
 import { renderIn } from './render-in.tsx';
 
 const state = vi.hoisted(() => ({
   records: [] as LocalRecord[],
   pending: new Set<string>(),
-  media: new Map<string, { photo: number; audio: number }>(),
+  media: new Map<string, MediaSummary>(),
 }));
 
 vi.mock('../data/index.ts', async (importOriginal) => ({
@@ -50,7 +50,10 @@ beforeEach(() => {
     ),
   ];
   state.pending = new Set(['a']);
-  state.media = new Map([['a', { photo: 2, audio: 1 }]]);
+  state.media = new Map([
+    ['a', { photo: 2, audio: 1, waiting: 1, remote: 0 }],
+    ['b', { photo: 1, audio: 0, waiting: 0, remote: 0 }],
+  ]);
 });
 
 describe('RecordList', () => {
@@ -60,6 +63,9 @@ describe('RecordList', () => {
     expect(html).toContain('Noch nicht übertragen');
     expect(html).toContain('2 Fotos');
     expect(html).toContain('1 Sprachnachricht');
+    // One file of the bakery still waits for its upload; the need's photo is on the server.
+    expect(html.match(/Upload wartet/g)).toHaveLength(1);
+    expect(html.match(/Hochgeladen/g)).toHaveLength(1);
     // A need without text reads as its category.
     expect(html).toContain('>Kita<');
     expect(html).toContain('2 Einträge');

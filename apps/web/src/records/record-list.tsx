@@ -10,7 +10,7 @@ import './records.css';
 /** Deleted records stay offered for undo this long; older ones are only in the export. */
 const RECENTLY_DELETED_MS = 7 * 24 * 60 * 60 * 1000;
 
-const NO_MEDIA = { photo: 0, audio: 0 };
+const NO_MEDIA = { photo: 0, audio: 0, waiting: 0, remote: 0 };
 
 function isRecordKind(value: string): value is RecordKind {
   return (RECORD_KINDS as readonly string[]).includes(value);

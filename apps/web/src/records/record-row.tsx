@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LocalRecord, MediaKind } from '../data/index.ts';
+import type { LocalRecord, MediaSummary } from '../data/index.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
 import { useDateFormat } from './use-date-format.ts';
 import type { RecordPresentation } from './use-record-presentation.ts';
@@ -8,7 +8,7 @@ interface RecordRowProps {
   record: LocalRecord;
   presentation: RecordPresentation;
   pending: boolean;
-  media: Record<MediaKind, number>;
+  media: MediaSummary;
   onOpen: (id: string) => void;
 }
 
@@ -16,6 +16,7 @@ export function RecordRow({ record, presentation, pending, media, onOpen }: Reco
   const { t } = useTranslation();
   const format = useDateFormat();
   const { icon, title, kindLabel, categoryLabel } = presentation;
+  const held = media.photo + media.audio;
   return (
     <button type="button" className={`record-row record-row--${record.kind}`} onClick={() => onOpen(record.id)}>
       <span className="record-row__icon">
@@ -29,7 +30,7 @@ export function RecordRow({ record, presentation, pending, media, onOpen }: Reco
           <span>{categoryLabel && categoryLabel !== title ? categoryLabel : kindLabel}</span>
           <span>{t('records.changedAt', { date: format.dateTime(record.localUpdatedAt) })}</span>
         </span>
-        {(pending || media.photo > 0 || media.audio > 0) && (
+        {(pending || held > 0) && (
           <span className="record-row__badges">
             {pending && (
               <span className="record-badge record-badge--pending">
@@ -39,6 +40,18 @@ export function RecordRow({ record, presentation, pending, media, onOpen }: Reco
             )}
             {media.photo > 0 && <span className="record-badge">{t('records.photos', { count: media.photo })}</span>}
             {media.audio > 0 && <span className="record-badge">{t('records.voiceNotes', { count: media.audio })}</span>}
+            {media.waiting > 0 && (
+              <span className="record-badge record-badge--pending" data-media="waiting">
+                <Pictogram name="pending" size={16} />
+                {t('records.mediaWaiting')}
+              </span>
+            )}
+            {held > 0 && media.waiting === 0 && (
+              <span className="record-badge" data-media="uploaded">
+                <Pictogram name="check" size={16} />
+                {t('records.mediaUploaded')}
+              </span>
+            )}
           </span>
         )}
       </span>

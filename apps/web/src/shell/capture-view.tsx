@@ -24,6 +24,8 @@ interface Props {
   view: ShellView;
   state: CaptureState;
   dispatch: Dispatch<CaptureAction>;
+  /** After a record was saved through the form. */
+  onSaved?: (recordId: string) => void;
 }
 
 const BROWSE: MapMode = { type: 'browse' };
@@ -43,6 +45,7 @@ export function CaptureView({
   view,
   state,
   dispatch,
+  onSaved,
 }: Props) {
   const { t } = useTranslation();
   const { draft } = state;
@@ -145,7 +148,10 @@ export function CaptureView({
               taxonomy={taxonomy}
               geometry={geometry}
               existing={existing}
-              onSaved={() => dispatch({ type: 'close' })}
+              onSaved={(id) => {
+                dispatch({ type: 'close' });
+                onSaved?.(id);
+              }}
               onCancel={() => dispatch({ type: 'close' })}
               onRequestGeometry={(requested) => {
                 scrollBeforePlacing.current = sheet.current?.scrollTop ?? 0;

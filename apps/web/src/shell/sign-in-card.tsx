@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '../api/client.ts';
 import { Icon } from '../components/icon.tsx';
+import { useUnsyncedCount } from '../data/index.ts';
 import { errorKey } from '../format.ts';
 import { signInDevice } from './auth.ts';
 import { useOnline } from './online.ts';
@@ -13,6 +14,8 @@ export function SignInCard() {
   const { t } = useTranslation();
   const id = useId();
   const online = useOnline();
+  // Signed out, nothing syncs: changes someone left on this device wait for the next sign-in.
+  const unsynced = useUnsyncedCount();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
@@ -51,6 +54,12 @@ export function SignInCard() {
         <span>{t('auth.fieldHeading')}</span>
       </h2>
       <p className="card__intro">{t('auth.fieldIntro')}</p>
+      {unsynced > 0 && (
+        <p className="notice notice--warning" role="status">
+          <Icon name="cloud-up" className="notice__icon" />
+          <span>{t('sync.signedOutWaiting', { count: unsynced })}</span>
+        </p>
+      )}
       <form className="sign-in" onSubmit={submit} noValidate aria-describedby={describedBy}>
         <div className="form-field">
           <label htmlFor={`${id}-username`}>{t('auth.username')}</label>

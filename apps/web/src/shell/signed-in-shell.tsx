@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuarterCollection } from '../api/endpoints.ts';
 import { UndoToastHost } from '../capture/index.ts';
 import { getMeta, requestPersistentStorage, useActiveSession } from '../data/index.ts';
+import { type RejectedEntry, SyncProvider, SyncSheet, useSyncActions } from '../sync/index.ts';
 import { useActiveQuarter } from './active-quarter.ts';
 import { BottomNav } from './bottom-nav.tsx';
 import { captureReducer } from './capture-state.ts';
@@ -32,13 +33,51 @@ function usePersistenceRequest(): void {
   }, []);
 }
 
-export function SignedInShell({ account, quarters, taxonomy, basemapStyleUrl }: Props) {
+/** One sync for the signed-in device, around everything it shows. */
+export function SignedInShell(props: Props) {
+  const [quarterId, setQuarterId] = useActiveQuarter(props.quarters);
+  return (
+    <SyncProvider role={props.account.role} quarterId={quarterId}>
+      <Shell {...props} quarterId={quarterId} onQuarterChange={setQuarterId} />
+    </SyncProvider>
+  );
+}
+
+/**
+ * "Edit and send again" for a change the server refused: a refused create is sent again with the
+ * record as saved (edits of such a record stay on the device meanwhile); for a refused update the
+ * saved edit already carries what the person wants now, so the refused change is dropped rather
+ * than sent again over it.
+ */
+function useResendAfterEdit() {
+  const sync = useSyncActions();
+  const [resend, setResend] = useState<RejectedEntry | null>(null);
+  const saved = (recordId: string) => {
+    if (!sync || resend?.op.recordId !== recordId) return;
+    const { opId, type } = resend.op;
+    setResend(null);
+    void (type === 'create' ? sync.retryRejected(opId) : sync.discardRejected(opId)).catch((error: unknown) =>
+      console.error('refused change not sent again', error),
+    );
+  };
+  return { start: setResend, saved };
+}
+
+function Shell({
+  account,
+  quarters,
+  taxonomy,
+  basemapStyleUrl,
+  quarterId,
+  onQuarterChange,
+}: Props & { quarterId: string | undefined; onQuarterChange: (quarterId: string) => void }) {
   const { t } = useTranslation();
-  const [quarterId, setQuarterId] = useActiveQuarter(quarters);
   const session = useActiveSession();
   const views = viewsFor(account.role, session?.kind === 'quartierszirkel');
   const [state, dispatch] = useReducer(captureReducer, { view: startView(account.role), draft: null, draftKey: 0 });
   const [menuOpen, setMenuOpen] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
+  const resend = useResendAfterEdit();
   const view = views.includes(state.view) ? state.view : (views[0] ?? 'capture');
   // The map stays mounted once shown, so switching to the overview and back does not reload it.
   const [mapShown, setMapShown] = useState(view !== 'overview');
@@ -54,8 +93,9 @@ export function SignedInShell({ account, quarters, taxonomy, basemapStyleUrl }: 
       <TopBar
         quarters={quarters}
         quarterId={quarterId ?? ''}
-        onQuarterChange={setQuarterId}
+        onQuarterChange={onQuarterChange}
         onOpenMenu={() => setMenuOpen(true)}
+        onOpenSync={() => setSyncOpen(true)}
       />
       <OfflineIndicator />
       <UpdatePrompt />
@@ -72,6 +112,7 @@ export function SignedInShell({ account, quarters, taxonomy, basemapStyleUrl }: 
             view={view}
             state={state}
             dispatch={dispatch}
+            onSaved={resend.saved}
           />
         )}
       </main>
@@ -79,6 +120,20 @@ export function SignedInShell({ account, quarters, taxonomy, basemapStyleUrl }: 
         <BottomNav views={views} current={view} onChange={(next) => dispatch({ type: 'view', view: next })} />
       )}
       <UndoToastHost />
+      <SyncSheet
+        open={syncOpen}
+        onClose={() => setSyncOpen(false)}
+        onEdit={(entry) => {
+          if (!entry.record) return;
+          resend.start(entry);
+          dispatch({
+            type: 'edit',
+            recordId: entry.record.id,
+            kind: entry.record.kind,
+            geometry: entry.record.feature.geometry,
+          });
+        }}
+      />
       <MenuSheet
         open={menuOpen}
         onClose={() => setMenuOpen(false)}

@@ -19,4 +19,15 @@ describe('service worker routes', () => {
     expect(isBasemapRequest(here('/api/v1/records'), true)).toBe(false);
     expect(isBasemapRequest(new URL('data:text/plain,x'), false)).toBe(false);
   });
+
+  it('leaves sync and media requests to the network: a cached answer would hide what the server holds', () => {
+    for (const path of [
+      '/api/v1/sync/pull?schemaVersion=1&limit=1000',
+      '/api/v1/sync/push',
+      `/api/v1/media/${'a'.repeat(64)}`,
+    ]) {
+      expect(isPublicApi(here(path)), path).toBe(false);
+      expect(isBasemapRequest(here(path), true), path).toBe(false);
+    }
+  });
 });

@@ -2,19 +2,20 @@ import { useTranslation } from 'react-i18next';
 import type { QuarterCollection } from '../api/endpoints.ts';
 import { BrandMark } from '../components/brand-mark.tsx';
 import { Icon } from '../components/icon.tsx';
+import { SyncIndicator } from '../sync/index.ts';
 import { LanguageButton } from './language-button.tsx';
 import { QuarterSwitcher } from './quarter-switcher.tsx';
-import { UnsyncedBadge } from './unsynced-badge.tsx';
 
 interface Props {
   quarters: QuarterCollection;
   quarterId: string;
   onQuarterChange: (quarterId: string) => void;
   onOpenMenu: () => void;
+  onOpenSync: () => void;
 }
 
-/** One row on a phone: who we are and where, then language, what waits for sync, and the menu. */
-export function TopBar({ quarters, quarterId, onQuarterChange, onOpenMenu }: Props) {
+/** One row on a phone: who we are and where, then language, sync (what waits, what runs), and the menu. */
+export function TopBar({ quarters, quarterId, onQuarterChange, onOpenMenu, onOpenSync }: Props) {
   const { t } = useTranslation();
   return (
     <header className="top-bar">
@@ -27,7 +28,7 @@ export function TopBar({ quarters, quarterId, onQuarterChange, onOpenMenu }: Pro
           </div>
         </div>
         <LanguageButton />
-        <UnsyncedBadge />
+        <SyncIndicator onOpen={onOpenSync} />
         <button
           type="button"
           className="top-bar__button"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/icon.tsx';
 import { useUnsyncedCount } from '../data/index.ts';
+import { useSyncState } from '../sync/index.ts';
 import { useAnyDirty } from './dirty.ts';
 import { applyUpdate, useUpdateWaiting } from './service-worker.ts';
 import { updateBlocker } from './update-gate.ts';
@@ -11,8 +12,10 @@ export function UpdatePrompt() {
   const waiting = useUpdateWaiting();
   const unsynced = useUnsyncedCount();
   const dirty = useAnyDirty();
+  // An app too old for the server's sync would wait for the outbox forever: only the update lets it empty.
+  const outdated = useSyncState().stopped === 'outdated';
   if (!waiting) return null;
-  const blocker = updateBlocker(unsynced, dirty);
+  const blocker = updateBlocker(outdated ? 0 : unsynced, dirty);
   const reasonId = 'update-prompt-reason';
   return (
     <div className="update-prompt" role="status">
