@@ -22,8 +22,11 @@ export const SCHEMA_V1 = {
 /**
  * Version 2 (sync): ops the server refused wait in `rejected` until the person sends them again or
  * discards them, and records learn the server's moderation status (null until the server answered).
+ * Records lose the `kind` and `localUpdatedAt` indexes nothing queried: a fresh device pulls tens of
+ * thousands of records, and every index is one more write per record.
  */
 export const SCHEMA_V2 = {
+  records: 'id, quarterId, sessionId, *mediaIds',
   rejected: 'opId, recordId',
 } as const;
 

@@ -76,6 +76,15 @@ function toLocal(record: ClientRecord, before: LocalRecord | undefined, notUploa
 }
 
 /**
+ * The records with these ids, in their order. One key-range cursor instead of one request per id:
+ * most ids of a pulled page are new to the device, and a cursor skips absent keys almost for free.
+ */
+async function readRecords(ids: string[]): Promise<Array<LocalRecord | undefined>> {
+  const found = new Map((await db.records.where(':id').anyOf(ids).toArray()).map((record) => [record.id, record]));
+  return ids.map((id) => found.get(id));
+}
+
+/**
  * The sync engine's storage (`ClientStore` of @quartiersatlas/sync) over the app's IndexedDB
  * database, so that sync and local writes share one outbox and one set of records. See README.md.
  */
@@ -118,7 +127,7 @@ export class DexieStore implements ClientStore {
   }
 
   async getRecords(ids: string[]): Promise<Array<ClientRecord | undefined>> {
-    const records = await db.records.bulkGet(ids);
+    const records = await readRecords(ids);
     const seen = this.seenInTransaction();
     if (seen) for (const [i, id] of ids.entries()) seen.set(id, records[i]);
     return records.map((record) => record && toClient(record));
@@ -127,7 +136,7 @@ export class DexieStore implements ClientStore {
   private async localRecords(ids: string[]): Promise<Array<LocalRecord | undefined>> {
     const seen = this.seenInTransaction();
     const unread = ids.filter((id) => !seen?.has(id));
-    const read = unread.length > 0 ? await db.records.bulkGet(unread) : [];
+    const read = unread.length > 0 ? await readRecords(unread) : [];
     const found = new Map(unread.map((id, i) => [id, read[i]]));
     return ids.map((id) => (found.has(id) ? found.get(id) : seen?.get(id)));
   }
