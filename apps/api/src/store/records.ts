@@ -90,6 +90,15 @@ export function recordRow(record: ValidRecord, meta: WriteMeta, version: number,
 }
 
 export function fromRow(row: RecordsTable): StoredRecord {
+  return storedRecord(row, JSON.parse(row.geometry) as Geometry, JSON.parse(row.props) as Record<string, unknown>);
+}
+
+/** A row just written from `content`, without parsing its JSON back: sync writes thousands per push. */
+export function fromWrittenRow(row: RecordsTable, content: Pick<ValidRecord, 'geometry' | 'fields'>): StoredRecord {
+  return storedRecord(row, content.geometry, content.fields);
+}
+
+function storedRecord(row: RecordsTable, geometry: Geometry, fields: Record<string, unknown>): StoredRecord {
   return {
     id: row.id,
     kind: row.kind as RecordKind,
@@ -97,8 +106,8 @@ export function fromRow(row: RecordsTable): StoredRecord {
     quarterId: row.quarter_id,
     sessionId: row.session_id,
     status: row.status as RecordStatus,
-    geometry: JSON.parse(row.geometry) as Geometry,
-    fields: JSON.parse(row.props) as Record<string, unknown>,
+    geometry,
+    fields,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -133,27 +142,6 @@ export function toFeature(record: StoredRecord): RecordFeature {
   properties.deleted = record.deleted;
   properties.demo = record.demo;
   return { type: 'Feature', id: record.id, geometry, properties };
-}
-
-/** The stored form of a record just written from `record` as `row`, without reading the row's JSON back. */
-export function storedFrom(record: ValidRecord, row: RecordsTable): StoredRecord {
-  return {
-    id: row.id,
-    kind: record.kind,
-    category: record.category,
-    quarterId: record.quarterId,
-    sessionId: record.sessionId,
-    status: row.status as RecordStatus,
-    geometry: record.geometry,
-    fields: record.fields,
-    version: Number(row.version),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    createdBy: row.created_by,
-    deleted: row.deleted === 1,
-    demo: row.demo === 1,
-    fieldVersions: parseFieldVersions(row.field_versions),
-  };
 }
 
 // SQLite allows 32,766 bound variables per statement; 19 columns × 1,000 rows stays well below.

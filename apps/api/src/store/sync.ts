@@ -31,11 +31,11 @@ import {
   claimVersions,
   contentColumns,
   fromRow,
+  fromWrittenRow,
   recordRow,
   recordView,
   type StoredRecord,
   settleVersions,
-  storedFrom,
   toFeature,
 } from './records.ts';
 import { sessionRow, toSessionRow } from './sessions.ts';
@@ -226,7 +226,7 @@ class PushRun {
 
   private write(slot: RecordSlot, row: RecordsTable, content?: ValidRecord): void {
     slot.row = row;
-    slot.record = content ? storedFrom(content, row) : fromRow(row);
+    slot.record = content ? fromWrittenRow(row, content) : fromRow(row);
     slot.dirty = true;
   }
 
@@ -248,7 +248,7 @@ class PushRun {
     const version = this.takeVersion();
     const status = this.caller.role === 'resident' ? 'pending' : 'published';
     const row = recordRow(parsed.value, { createdBy: this.caller.accountId, status }, version, this.time);
-    this.records.set(id, { row, record: storedFrom(parsed.value, row), stored: false, dirty: true });
+    this.records.set(id, { row, record: fromWrittenRow(row, parsed.value), stored: false, dirty: true });
     return { status: 'applied', version };
   }
 

@@ -1,11 +1,11 @@
 import { type RefusedMedia, SYNC_META } from '@quartiersatlas/sync';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MediaIcon } from '../capture/index.ts';
 import { db, type MediaItem, removeMedia } from '../data/index.ts';
 import { errorKey } from '../format.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
+import { useItemAction } from './use-item-action.ts';
 
 export interface RefusedMediaEntry {
   refused: RefusedMedia;
@@ -33,21 +33,10 @@ function RefusedMediaItem({
   retry: ((id: string) => Promise<void>) | null;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { busy, failed, run } = useItemAction();
   const { refused, item } = entry;
 
-  async function act(action: (id: string) => Promise<void>) {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await action(refused.id);
-    } catch (error) {
-      console.error('refused media not handled', error);
-      setFailed(true);
-      setBusy(false);
-    }
-  }
+  const act = (action: (id: string) => Promise<void>) => run(() => action(refused.id));
 
   return (
     <li className="rejected" data-media-id={refused.id}>

@@ -1,12 +1,12 @@
 import type { FieldIssue, RecordKind } from '@quartiersatlas/domain';
 import { sourceMessages } from '@quartiersatlas/i18n';
 import type { RejectedOp } from '@quartiersatlas/sync';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formFieldOf, useIssueText } from '../capture/index.ts';
 import { errorKey } from '../format.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
 import { useRecordPresentation } from '../records/index.ts';
+import { useItemAction } from './use-item-action.ts';
 import type { RejectedEntry } from './use-sync-data.ts';
 
 const OP_LABELS = {
@@ -54,8 +54,7 @@ export interface RejectedActions {
 function RejectedItem({ entry, actions }: { entry: RejectedEntry; actions: RejectedActions | null }) {
   const { t } = useTranslation();
   const present = useRecordPresentation();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { busy, failed, run } = useItemAction();
   const { op, record, session } = entry;
   const shown = record ? present(record) : null;
   const title = shown?.title ?? session?.title ?? t('sync.rejected.gone');
@@ -66,17 +65,7 @@ function RejectedItem({ entry, actions }: { entry: RejectedEntry; actions: Rejec
   const reasonShown = issues.length === 0 || op.reason.code === 'VALIDATION_FAILED';
   const editable = record !== undefined && !record.deleted && (op.type === 'create' || op.type === 'update');
 
-  async function act(action: (opId: string) => Promise<void>) {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await action(op.opId);
-    } catch (error) {
-      console.error('refused change not handled', error);
-      setFailed(true);
-      setBusy(false);
-    }
-  }
+  const act = (action: (opId: string) => Promise<void>) => run(() => action(op.opId));
 
   return (
     <li className="rejected" data-op-id={op.opId}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from './uuid.ts';
+import { newOpId as newId } from '../src/client/op-id.ts';
 
-describe('newId', () => {
+describe('newOpId', () => {
   it('is a UUIDv7 carrying the millisecond timestamp', () => {
     const now = Date.UTC(2026, 10, 21, 9, 30);
     const id = newId(now);
