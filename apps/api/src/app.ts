@@ -16,6 +16,7 @@ import { analysisRoutes } from './routes/analyses.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configRoutes } from './routes/config.ts';
 import { conflictRoutes } from './routes/conflicts.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { quarterRoutes } from './routes/quarters.ts';
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(quarterRoutes, { db });
   await app.register(sessionRoutes, { db });
   await app.register(recordRoutes, { db });
+  await app.register(exportRoutes, { db });
   await app.register(syncRoutes, { db });
   await app.register(conflictRoutes, { db });
   await app.register(mediaRoutes, { db, config });

@@ -56,6 +56,10 @@ export const ERRORS = {
     status: 409,
     message: 'No population layer is loaded yet: import a Zensus grid or another population layer first',
   },
+  EXPORT_TOO_LARGE: {
+    status: 413,
+    message: 'More than {limit} records match; narrow the export by quarter, kind or category',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than {limit} bytes' },
   MEDIA_TOO_LARGE: { status: 413, message: 'The file has {size} bytes; at most {limit} are allowed for its type' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON with content-type application/json' },

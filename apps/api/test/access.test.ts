@@ -31,6 +31,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/sessions': TEAM,
   'PATCH /api/v1/sessions/:id': TEAM,
   'GET /api/v1/records': ALL,
+  'GET /api/v1/exports/records': ALL,
   'GET /api/v1/records/:id': ALL,
   'POST /api/v1/records': ALL,
   'PATCH /api/v1/records/:id': TEAM,

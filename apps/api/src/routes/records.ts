@@ -24,6 +24,7 @@ import {
   getRecord,
   insertRecords,
   listRecords,
+  type RecordFilter,
   type StoredRecord,
   toFeature,
   updateRecord,
@@ -33,20 +34,27 @@ import { getTaxonomy } from '../store/taxonomy.ts';
 
 export const MAX_PAGE = 10_000;
 
+/** The filters of a records query, shared by the list and the exports. */
+export const RecordQueryFields = {
+  bbox: Type.Optional(
+    Type.String({ description: 'minLon,minLat,maxLon,maxLat (WGS84)', examples: ['7.44,51.54,7.49,51.57'] }),
+  ),
+  kind: Type.Optional(Type.String({ description: `comma-separated: ${RECORD_KINDS.join(', ')}` })),
+  category: Type.Optional(Type.String({ description: 'comma-separated category ids' })),
+  quarter: Type.Optional(Slug),
+  session: Type.Optional(Uuid),
+  status: Type.Optional(
+    Type.String({ description: 'comma-separated; default published. Planners may ask for pending,rejected' }),
+  ),
+  updatedSince: Type.Optional(Type.String({ format: 'date-time' })),
+  includeDeleted: Type.Optional(Type.Boolean({ description: 'include tombstones of deleted records' })),
+};
+const RecordQuery = Type.Object(RecordQueryFields);
+export type RecordQuery = Static<typeof RecordQuery>;
+
 const ListQuery = Type.Object(
   {
-    bbox: Type.Optional(
-      Type.String({ description: 'minLon,minLat,maxLon,maxLat (WGS84)', examples: ['7.44,51.54,7.49,51.57'] }),
-    ),
-    kind: Type.Optional(Type.String({ description: `comma-separated: ${RECORD_KINDS.join(', ')}` })),
-    category: Type.Optional(Type.String({ description: 'comma-separated category ids' })),
-    quarter: Type.Optional(Slug),
-    session: Type.Optional(Uuid),
-    status: Type.Optional(
-      Type.String({ description: 'comma-separated; default published. Planners may ask for pending,rejected' }),
-    ),
-    updatedSince: Type.Optional(Type.String({ format: 'date-time' })),
-    includeDeleted: Type.Optional(Type.Boolean({ description: 'include tombstones of deleted records' })),
+    ...RecordQueryFields,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1000 })),
     cursor: Type.Optional(Uuid),
   },
@@ -97,6 +105,25 @@ function parseBbox(raw: string | undefined): [number, number, number, number] | 
   return [minLon, minLat, maxLon, maxLat];
 }
 
+/** The filter of a records query as the caller may ask it: non-staff see published records only, residents no needs. */
+export function recordFilter(caller: Caller, q: RecordQuery): Omit<RecordFilter, 'after' | 'limit'> {
+  const role = caller.account.role;
+  const staff = role === 'admin' || role === 'planner';
+  const statuses: RecordStatus[] = staff ? (list(q.status, RECORD_STATUSES, 'status') ?? ['published']) : ['published'];
+  let kinds = list(q.kind, RECORD_KINDS, 'kind');
+  if (role === 'resident') kinds = (kinds ?? [...RECORD_KINDS]).filter((k): k is RecordKind => k !== 'need');
+  return {
+    bbox: parseBbox(q.bbox),
+    kinds,
+    categories: q.category ? q.category.split(',').map((c) => c.trim()) : undefined,
+    quarterId: q.quarter,
+    sessionId: q.session,
+    statuses,
+    updatedSince: q.updatedSince,
+    includeDeleted: q.includeDeleted ?? false,
+  };
+}
+
 /** What a role may see: residents see published services and sites; their needs wait for moderation. */
 function visibleTo(caller: Caller, record: StoredRecord): boolean {
   return canSeeRecord({ role: caller.account.role, accountId: caller.account.id }, record);
@@ -138,25 +165,10 @@ export async function recordRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       },
     },
     async (request) => {
-      const caller = requireCaller(request);
       const q = request.query;
-      const role = caller.account.role;
-      const staff = role === 'admin' || role === 'planner';
-      const statuses: RecordStatus[] = staff
-        ? (list(q.status, RECORD_STATUSES, 'status') ?? ['published'])
-        : ['published'];
-      let kinds = list(q.kind, RECORD_KINDS, 'kind');
-      if (role === 'resident') kinds = (kinds ?? [...RECORD_KINDS]).filter((k): k is RecordKind => k !== 'need');
       const limit = q.limit ?? 1000;
       const { records, hasMore } = await listRecords(db, {
-        bbox: parseBbox(q.bbox),
-        kinds,
-        categories: q.category ? q.category.split(',').map((c) => c.trim()) : undefined,
-        quarterId: q.quarter,
-        sessionId: q.session,
-        statuses,
-        updatedSince: q.updatedSince,
-        includeDeleted: q.includeDeleted ?? false,
+        ...recordFilter(requireCaller(request), q),
         after: q.cursor,
         limit,
       });
