@@ -1,7 +1,8 @@
 import type { Account } from '@quartiersatlas/domain';
-import { type ReactNode, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/icon.tsx';
+import { Sheet } from '../components/sheet.tsx';
 import { ExportButton } from './export-button.tsx';
 import { LanguageGrid } from './language-grid.tsx';
 import { SignOut } from './sign-out.tsx';
@@ -30,53 +31,32 @@ function Section({ title, icon, children }: { title: string; icon: string; child
 /** Everything that is not capture: account, language, storage, export, offline map, about. */
 export function MenuSheet({ open, onClose, account, offlineMap }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog ref={dialog} className="sheet menu" aria-labelledby="menu-title" onClose={onClose}>
-      <div className="sheet__head">
-        <h2 id="menu-title" className="sheet__title">
-          {t('shell.menuTitle')}
-        </h2>
-        <button type="button" className="sheet__close" aria-label={t('common.close')} onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </div>
-      {open && (
-        <div className="sheet__body">
-          <p className="menu__account">
-            <Icon name="user" />
-            <span>{t('auth.signedInAs', { name: account.displayName, role: t(`role.${account.role}`) })}</span>
-          </p>
-          <Section title={t('shell.storageHeading')} icon="database">
-            <StorageStatus />
-            <ExportButton />
-          </Section>
-          {offlineMap && (
-            <Section title={t('shell.offlineMapHeading')} icon="map">
-              {offlineMap}
-            </Section>
-          )}
-          <Section title={t('language.label')} icon="globe">
-            <LanguageGrid />
-          </Section>
-          <Section title={t('shell.aboutHeading')} icon="info">
-            <p className="menu__hint">{t('shell.about')}</p>
-            <a className="menu__link" href="/api/docs">
-              <Icon name="book" />
-              <span>{t('footer.apiDocs')}</span>
-            </a>
-          </Section>
-          <SignOut />
-        </div>
+    <Sheet open={open} onClose={onClose} titleId="menu-title" title={t('shell.menuTitle')} className="menu">
+      <p className="menu__account">
+        <Icon name="user" />
+        <span>{t('auth.signedInAs', { name: account.displayName, role: t(`role.${account.role}`) })}</span>
+      </p>
+      <Section title={t('shell.storageHeading')} icon="database">
+        <StorageStatus />
+        <ExportButton />
+      </Section>
+      {offlineMap && (
+        <Section title={t('shell.offlineMapHeading')} icon="map">
+          {offlineMap}
+        </Section>
       )}
-    </dialog>
+      <Section title={t('language.label')} icon="globe">
+        <LanguageGrid />
+      </Section>
+      <Section title={t('shell.aboutHeading')} icon="info">
+        <p className="menu__hint">{t('shell.about')}</p>
+        <a className="menu__link" href="/api/docs">
+          <Icon name="book" />
+          <span>{t('footer.apiDocs')}</span>
+        </a>
+      </Section>
+      <SignOut />
+    </Sheet>
   );
 }

@@ -5,6 +5,7 @@ import { MediaIcon } from '../capture/index.ts';
 import { db, type MediaItem, removeMedia } from '../data/index.ts';
 import { errorKey } from '../format.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
+import { ProblemSection } from './problem-section.tsx';
 import { useItemAction } from './use-item-action.ts';
 
 export interface RefusedMediaEntry {
@@ -88,17 +89,14 @@ export function RefusedMediaList({ retry }: { retry: ((id: string) => Promise<vo
   const entries = useLiveQuery(refusedMediaEntries, [], []);
   if (entries.length === 0) return null;
   return (
-    <section className="rejected-list" aria-labelledby="refused-media-heading">
-      <h3 id="refused-media-heading" className="rejected-list__heading">
-        <Pictogram name="alert" size={20} />
-        <span>{t('sync.refusedMedia.heading')}</span>
-      </h3>
-      <p className="rejected-list__intro">{t('sync.refusedMedia.intro')}</p>
-      <ul className="rejected-list__items">
-        {entries.map((entry) => (
-          <RefusedMediaItem key={entry.refused.id} entry={entry} retry={retry} />
-        ))}
-      </ul>
-    </section>
+    <ProblemSection
+      headingId="refused-media-heading"
+      heading={t('sync.refusedMedia.heading')}
+      intro={t('sync.refusedMedia.intro')}
+    >
+      {entries.map((entry) => (
+        <RefusedMediaItem key={entry.refused.id} entry={entry} retry={retry} />
+      ))}
+    </ProblemSection>
   );
 }

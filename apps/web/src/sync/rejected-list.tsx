@@ -6,6 +6,7 @@ import { formFieldOf, useIssueText } from '../capture/index.ts';
 import { errorKey } from '../format.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
 import { useRecordPresentation } from '../records/index.ts';
+import { ProblemSection } from './problem-section.tsx';
 import { useItemAction } from './use-item-action.ts';
 import type { RejectedEntry } from './use-sync-data.ts';
 
@@ -132,17 +133,10 @@ export function RejectedList({ entries, actions }: { entries: RejectedEntry[]; a
   const { t } = useTranslation();
   if (entries.length === 0) return null;
   return (
-    <section className="rejected-list" aria-labelledby="rejected-heading">
-      <h3 id="rejected-heading" className="rejected-list__heading">
-        <Pictogram name="alert" size={20} />
-        <span>{t('sync.rejected.heading')}</span>
-      </h3>
-      <p className="rejected-list__intro">{t('sync.rejected.intro')}</p>
-      <ul className="rejected-list__items">
-        {entries.map((entry) => (
-          <RejectedItem key={entry.op.opId} entry={entry} actions={actions} />
-        ))}
-      </ul>
-    </section>
+    <ProblemSection headingId="rejected-heading" heading={t('sync.rejected.heading')} intro={t('sync.rejected.intro')}>
+      {entries.map((entry) => (
+        <RejectedItem key={entry.op.opId} entry={entry} actions={actions} />
+      ))}
+    </ProblemSection>
   );
 }

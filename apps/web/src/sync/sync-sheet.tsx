@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/icon.tsx';
+import { Sheet } from '../components/sheet.tsx';
 import { RefusedMediaList } from './refused-media-list.tsx';
 import { type RejectedActions, RejectedList } from './rejected-list.tsx';
 import { useSyncActions, useSyncState } from './sync-provider.tsx';
@@ -18,18 +17,10 @@ interface Props {
 /** Everything about sync in one place: state, progress, what waits, and the changes the server refused. */
 export function SyncSheet({ open, onClose, onEdit }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const state = useSyncState();
   const waiting = useWaiting();
   const rejected = useRejected();
   const sync = useSyncActions();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const actions: RejectedActions | null = sync && {
     retry: sync.retryRejected,
@@ -41,22 +32,10 @@ export function SyncSheet({ open, onClose, onEdit }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="sheet sync-sheet" aria-labelledby="sync-title" onClose={onClose}>
-      <div className="sheet__head">
-        <h2 id="sync-title" className="sheet__title">
-          {t('sync.title')}
-        </h2>
-        <button type="button" className="sheet__close" aria-label={t('common.close')} onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </div>
-      {open && (
-        <div className="sheet__body">
-          <SyncStatus state={state} waiting={waiting} onSyncNow={sync?.syncNow} />
-          <RejectedList entries={rejected} actions={actions} />
-          <RefusedMediaList retry={sync?.retryMedia ?? null} />
-        </div>
-      )}
-    </dialog>
+    <Sheet open={open} onClose={onClose} titleId="sync-title" title={t('sync.title')} className="sync-sheet">
+      <SyncStatus state={state} waiting={waiting} onSyncNow={sync?.syncNow} />
+      <RejectedList entries={rejected} actions={actions} />
+      <RefusedMediaList retry={sync?.retryMedia ?? null} />
+    </Sheet>
   );
 }
