@@ -18,9 +18,13 @@ import { configRoutes } from './routes/config.ts';
 import { conflictRoutes } from './routes/conflicts.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { moderationRoutes } from './routes/moderation.ts';
+import { ogcRoutes } from './routes/ogc.ts';
 import { quarterRoutes } from './routes/quarters.ts';
 import { recordRoutes } from './routes/records.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
@@ -95,6 +99,10 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(syncRoutes, { db });
   await app.register(conflictRoutes, { db });
   await app.register(mediaRoutes, { db, config });
+  await app.register(moderationRoutes, { db });
+  await app.register(importRoutes, { db });
+  await app.register(reportRoutes, { db });
+  await app.register(ogcRoutes, { db });
 
   const runner = new AnalysisRunner(database, app.log);
   app.addHook('onReady', () => runner.start());

@@ -4,8 +4,9 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import type { Db } from '../db/schema.ts';
 import { demandCells } from '../store/demand.ts';
+import { networkLinesJson, newestNetwork } from '../store/networks.ts';
 import { listRecords, type StoredRecord } from '../store/records.ts';
-import type { ResolvedParameters } from './params.ts';
+import type { NetworkRef, ResolvedParameters } from './params.ts';
 
 /** Everything a gap analysis reads, as plain typed arrays that cross into a worker thread by copy. */
 export interface AnalysisData {
@@ -14,6 +15,8 @@ export interface AnalysisData {
   needs: PointLayer;
   sites: PointLayer & { kinds: string[] };
   quarters: Array<{ id: string; name: string; geometry: Polygon | MultiPolygon }>;
+  /** The street network to walk on, its lines as the stored JSON text; null: straight line × detour. */
+  network?: (NetworkRef & { lines: string }) | null;
 }
 
 function layer(points: Array<{ id: string; x: number; y: number; weight: number }>): PointLayer {
@@ -44,6 +47,17 @@ async function allRecords(
     if (!page.hasMore) return out;
     after = page.records.at(-1)?.id;
   }
+}
+
+/** The network the job walks on: the one it was created with, else the newest; null for straight lines. */
+async function loadNetwork(db: Db, parameters: ResolvedParameters): Promise<AnalysisData['network']> {
+  // Jobs stored before street networks existed have no `costs`: they ran on straight lines.
+  if (parameters.costs !== 'network') return null;
+  const ref = parameters.network ?? (await newestNetwork(db));
+  if (!ref) return null;
+  const lines = await networkLinesJson(db, ref.id);
+  if (lines === undefined) throw new Error(`the street network ${ref.id} of this analysis is gone`);
+  return { id: ref.id, name: ref.name, lines };
 }
 
 /**
@@ -108,5 +122,6 @@ export async function loadAnalysisData(
     needs,
     sites,
     quarters: chosen.map((q) => ({ id: q.id, name: q.name, geometry: q.geometry })),
+    network: await loadNetwork(db, parameters),
   };
 }

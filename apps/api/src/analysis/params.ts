@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Category, findCategory, Slug, StringEnum, type Taxonomy, Uuid } from '@quartiersatlas/domain';
-import { type DecaySpec, METHODS, type Method, parseDecay } from '@quartiersatlas/gap';
+import { type DecaySpec, effectiveDecay, formatDecay, METHODS, type Method, parseDecay } from '@quartiersatlas/gap';
 import Type, { type Static } from 'typebox';
 import { AppError } from '../errors.ts';
 
@@ -10,6 +10,14 @@ export const PRIORITY_WEIGHTS = { deficit: 0.5, needs: 0.3, access: 0.2 } as con
 export const DEFAULT_DETOUR = 1.3;
 
 const Weight = Type.Number({ minimum: 0, maximum: 1 });
+
+export const COSTS = ['network', 'straight-line'] as const;
+
+/** A stored street network, as an analysis names the one it walks on. */
+export interface NetworkRef {
+  id: string;
+  name: string;
+}
 
 export const AnalysisRequestSchema = Type.Object(
   {
@@ -54,6 +62,12 @@ export const AnalysisRequestSchema = Type.Object(
           potentials: Type.Optional(
             Type.Integer({ minimum: 0, maximum: 50, description: 'how many sites to pick; default 5' }),
           ),
+          costs: Type.Optional(
+            StringEnum(COSTS, {
+              description:
+                'network (default): walking distances on the newest imported street network, straight line × detour while none is imported; straight-line: straight line × detour even when a network exists',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -93,6 +107,10 @@ export interface ResolvedParameters {
   potentials: number;
   quarters: string[];
   demandLayer: string;
+  /** `network`: walking distances on the street network; `straight-line`: distance × detour. */
+  costs: (typeof COSTS)[number];
+  /** The street network chosen when the job was created; absent with `network`: the newest when it runs. */
+  network?: NetworkRef;
 }
 
 function invalid(field: string, message: string): AppError {
@@ -101,10 +119,14 @@ function invalid(field: string, message: string): AppError {
   ]);
 }
 
+/**
+ * `context.network` is the newest street network (null: none imported). A caller that leaves it
+ * out lets the job take the newest network when it runs.
+ */
 export function resolveParameters(
   request: AnalysisRequest,
   taxonomy: Taxonomy,
-  context: { quarters: string[]; demandLayer: string },
+  context: { quarters: string[]; demandLayer: string; network?: NetworkRef | null },
 ): { parameters: ResolvedParameters; decay: DecaySpec } {
   const category = findCategory(taxonomy, request.category);
   if (!category) {
@@ -113,7 +135,11 @@ export function resolveParameters(
     ]);
   }
   const p = request.parameters ?? {};
-  const decayText = p.decay ?? 'binary';
+  // Without a decay each method gets the engine's own default (Gaussian for gravity, zones for
+  // E2SFCA/3SFCA, binary for the rest), written out so the job's parameters say what ran.
+  const cutoff = p.cutoff ?? category.catchmentM;
+  const fallback = effectiveDecay(request.method, undefined, cutoff);
+  const decayText = p.decay ?? (fallback && fallback.kind !== 'gravity' ? formatDecay(fallback) : 'binary');
   const decay = parseDecay(decayText);
   if (!decay.ok) throw invalid('parameters.decay', decay.error);
   const weights = p.weights ?? PRIORITY_WEIGHTS;
@@ -128,7 +154,7 @@ export function resolveParameters(
   const parameters: ResolvedParameters = {
     category: category.id,
     method: request.method,
-    cutoff: p.cutoff ?? category.catchmentM,
+    cutoff,
     decay: decayText,
     detour: p.detour ?? DEFAULT_DETOUR,
     target: p.target ?? category.targetPer1000,
@@ -140,7 +166,11 @@ export function resolveParameters(
     potentials: p.potentials ?? 5,
     quarters: [...(request.area?.quarters ?? context.quarters)].sort(),
     demandLayer: context.demandLayer,
+    costs: p.costs === 'straight-line' || context.network === null ? 'straight-line' : 'network',
   };
+  // Part of the input hash: a newly imported network gives a new analysis rather than the old result.
+  if (parameters.costs === 'network' && context.network)
+    parameters.network = { id: context.network.id, name: context.network.name };
   return { parameters, decay: decay.decay };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { DecaySpec } from '@quartiersatlas/gap';
 import type { FastifyBaseLogger } from 'fastify';
+import pLimit from 'p-limit';
 import type { Database } from '../db/database.ts';
 import { claimNextJob, failJob, finishJob, reportProgress, requeueAbandoned } from '../store/analyses.ts';
 import { listQuarters } from '../store/quarters.ts';
@@ -25,15 +26,20 @@ const HEARTBEAT_MS = 5_000;
 // A job whose process sent no heartbeat for this long is taken over by another process.
 const ABANDONED_MS = 60_000;
 const PROGRESS_WRITE_MS = 250;
+// What-ifs run beside the queue, each in its own worker; more at once would only share the same cores.
+const WHAT_IFS_AT_ONCE = 2;
 
 /**
  * Runs queued analyses one at a time in a worker thread, so the API keeps answering while an
- * analysis computes. Several API processes on one PostgreSQL database share the queue.
+ * analysis computes. Several API processes on one PostgreSQL database share the queue. What-ifs
+ * (an analysis with hypothetical services, never stored) run beside it, so they never wait for
+ * a long job, nor hold it up.
  */
 export class AnalysisRunner {
   private readonly id = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private running: Promise<void> | null = null;
-  private current: Worker | null = null;
+  private readonly workers = new Set<Worker>();
+  private readonly whatIfGate = pLimit(WHAT_IFS_AT_ONCE);
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
 
@@ -64,8 +70,16 @@ export class AnalysisRunner {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.current?.terminate();
+    await Promise.all([...this.workers].map((worker) => worker.terminate()));
     await this.running;
+  }
+
+  /** Runs one analysis now, beside the queue, and returns its result as JSON without storing it. */
+  whatIf(request: WorkerRequest): Promise<string> {
+    return this.whatIfGate(() => {
+      if (this.closed) return Promise.reject(new Error('the analysis runner is closed'));
+      return this.spawn(request, () => {});
+    });
   }
 
   private async drain(): Promise<void> {
@@ -95,36 +109,45 @@ export class AnalysisRunner {
     }
   }
 
-  private runWorker(jobId: string, request: WorkerRequest): Promise<string> {
+  private async runWorker(jobId: string, request: WorkerRequest): Promise<string> {
     const { db } = this.database;
+    let lastWrite = 0;
+    let lastProgress = 0;
+    let writing: Promise<void> = Promise.resolve();
+    const heartbeat = setInterval(() => {
+      writing = writing.then(() => reportProgress(db, jobId, 'running', lastProgress)).catch(() => {});
+    }, HEARTBEAT_MS);
+    try {
+      return await this.spawn(request, (stage, progress) => {
+        lastProgress = progress;
+        const time = Date.now();
+        if (time - lastWrite < PROGRESS_WRITE_MS) return;
+        lastWrite = time;
+        writing = writing.then(() => reportProgress(db, jobId, stage, progress)).catch(() => {});
+      });
+    } finally {
+      clearInterval(heartbeat);
+      // The last progress write must not land after the job was marked done.
+      await writing;
+    }
+  }
+
+  /** One analysis in a new worker thread; `onProgress` gets the overall 0…1 figure (never 1 before the end). */
+  private spawn(request: WorkerRequest, onProgress: (stage: string, progress: number) => void): Promise<string> {
     return new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: request });
-      this.current = worker;
-      let lastWrite = 0;
-      let writing: Promise<void> = Promise.resolve();
-      const heartbeat = setInterval(() => {
-        writing = writing.then(() => reportProgress(db, jobId, 'running', lastProgress)).catch(() => {});
-      }, HEARTBEAT_MS);
-      let lastProgress = 0;
+      this.workers.add(worker);
       let settled = false;
       const settle = (fn: () => void) => {
         if (settled) return;
         settled = true;
-        clearInterval(heartbeat);
-        this.current = null;
-        writing.then(fn, fn);
+        this.workers.delete(worker);
+        fn();
       };
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') {
           const index = Math.max(0, STAGES.indexOf(message.stage as (typeof STAGES)[number]));
-          lastProgress = Math.min(0.99, (index + message.progress) / STAGES.length);
-          const time = Date.now();
-          if (time - lastWrite >= PROGRESS_WRITE_MS) {
-            lastWrite = time;
-            const stage = message.stage;
-            const progress = lastProgress;
-            writing = writing.then(() => reportProgress(db, jobId, stage, progress)).catch(() => {});
-          }
+          onProgress(message.stage, Math.min(0.99, (index + message.progress) / STAGES.length));
         } else if (message.type === 'done') {
           settle(() => resolve(message.result));
         } else {

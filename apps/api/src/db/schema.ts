@@ -213,6 +213,52 @@ export interface MediaUploadsTable {
   updated_at: string;
 }
 
+/** One write to a record: `create`, `update`, `delete`, `restore`, `publish`, `reject`, `resolve`. */
+export interface RecordEventsTable {
+  id: string;
+  record_id: string;
+  /** The record's version after this write. */
+  version: number;
+  action: string;
+  account_id: string | null;
+  device_id: string | null;
+  /** JSON object: field name (or `geometry`, `status`) → `{ before, after }`; `{}` when nothing but the action. */
+  changes: string;
+  /** A planner's reason (rejections) or another short remark. */
+  note: string | null;
+  created_at: string;
+}
+
+/** An imported file: `done` (rows written) or `failed` (nothing written); the report lists rejected rows. */
+export interface ImportsTable {
+  id: string;
+  /** `geojson`, `overpass`, `zensus`, `network`. */
+  format: string;
+  file_name: string;
+  status: string;
+  rows_total: number;
+  rows_imported: number;
+  /** JSON: the validation report. */
+  report: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A street network for walking distances: its lines as JSON (arrays of [lon, lat]). */
+export interface StreetNetworksTable {
+  id: string;
+  name: string;
+  source_note: string;
+  edge_count: number;
+  length_m: number;
+  /** JSON [minLon, minLat, maxLon, maxLat]. */
+  bbox: string;
+  /** JSON: Array<Array<[lon, lat]>>. */
+  lines: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   records: RecordsTable;
   quarters: QuartersTable;
@@ -230,6 +276,9 @@ export interface Tables {
   conflicts: ConflictsTable;
   media: MediaTable;
   media_uploads: MediaUploadsTable;
+  record_events: RecordEventsTable;
+  imports: ImportsTable;
+  street_networks: StreetNetworksTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -1,12 +1,15 @@
+import { findCategory } from '@quartiersatlas/domain';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { AnalysisRequestSchema, inputHash, resolveParameters } from '../analysis/params.ts';
 import type { AnalysisRunner } from '../analysis/runner.ts';
+import { MAX_WHAT_IF_SERVICES, runWhatIf, type WhatIfRequest, WhatIfRequestSchema } from '../analysis/what-if.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { requireCaller, STAFF } from '../plugins/auth.ts';
 import { type AnalysisJob, createJob, findReusable, getJob, getResult, isStale, listJobs } from '../store/analyses.ts';
-import { listDemandLayers } from '../store/demand.ts';
+import { defaultDemandLayer, listDemandLayers } from '../store/demand.ts';
+import { newestNetwork } from '../store/networks.ts';
 import { listQuarters } from '../store/quarters.ts';
 import { getTaxonomy } from '../store/taxonomy.ts';
 
@@ -48,18 +51,26 @@ export async function analysisRoutes(
       const caller = requireCaller(request);
       const [taxonomy, quarters, layers] = await Promise.all([getTaxonomy(db), listQuarters(db), listDemandLayers(db)]);
       const wanted = request.body.demandLayer;
-      const layer = wanted ? layers.find((l) => l.id === wanted) : layers[0];
+      // Without a chosen layer, the newest one that counts the category's people (an over-80 grid
+      // must not become the population of a groceries analysis).
+      const layer = wanted
+        ? layers.find((l) => l.id === wanted)
+        : await defaultDemandLayer(db, taxonomy, request.body.category);
       if (!layer) {
         if (wanted) {
           throw new AppError('UNKNOWN_DEMAND_LAYER', { id: wanted }, [
             { field: 'demandLayer', code: 'UNKNOWN_DEMAND_LAYER', message: `there is no population layer ${wanted}` },
           ]);
         }
-        throw new AppError('NO_DEMAND_LAYER');
+        if (layers.length === 0) throw new AppError('NO_DEMAND_LAYER');
+        const group = findCategory(taxonomy, request.body.category)?.demandGroup ?? 'all';
+        throw new AppError('NO_DEMAND_LAYER_FOR_GROUP', { group });
       }
+      // The network is part of the parameters, so an analysis after a network import computes anew.
       const { parameters } = resolveParameters(request.body, taxonomy, {
         quarters: quarters.map((q) => q.id),
         demandLayer: layer.id,
+        network: (await newestNetwork(db)) ?? null,
       });
       const hash = inputHash(parameters);
       const existing = await findReusable(db, hash);
@@ -109,6 +120,24 @@ export async function analysisRoutes(
       // The stored result is already JSON: splice it in rather than parse and re-serialise megabytes.
       const head = JSON.stringify(body);
       return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},"result":${result}}`);
+    },
+  );
+
+  app.post<{ Params: Static<typeof IdParams>; Body: WhatIfRequest }>(
+    '/api/v1/analyses/:id/what-if',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['analyses'],
+        summary: 'What if: the analysis again with hypothetical services added, without storing anything',
+        description: `Up to ${MAX_WHAT_IF_SERVICES} services at a site or anywhere; the result has the stored result's shape, the hypothetical services appear as what-if-1, what-if-2, …. It runs on the data as it is now, with the analysis's parameters. 409 ANALYSIS_NOT_DONE while the analysis has no result.`,
+        params: IdParams,
+        body: WhatIfRequestSchema,
+      },
+    },
+    async (request, reply) => {
+      const body = await runWhatIf(db, runner, request.params.id, request.body);
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 

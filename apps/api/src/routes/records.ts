@@ -18,6 +18,7 @@ import Type, { type Static } from 'typebox';
 import type { Db } from '../db/schema.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { type Caller, requireCaller, SIGNED_IN, TEAM } from '../plugins/auth.ts';
+import { accountActor } from '../store/history.ts';
 import { getQuarter } from '../store/quarters.ts';
 import {
   deleteRecord,
@@ -289,7 +290,7 @@ export async function recordRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       const { id } = request.params;
       const current = await getRecord(db, id);
       if (!current || current.deleted || !visibleTo(caller, current)) throw new AppError('RECORD_NOT_FOUND', { id });
-      await deleteRecord(db, id, request.query.baseVersion);
+      await deleteRecord(db, id, request.query.baseVersion, accountActor(caller.account.id));
       return reply.code(204).send();
     },
   );

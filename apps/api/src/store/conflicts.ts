@@ -12,6 +12,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { ConflictsTable, Db, Tables } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { accountActor, type Changes, contentChanges, eventRow, insertEvents } from './history.ts';
 import { claimVersions, contentColumns, getRecord, recordView, type StoredRecord, settleVersions } from './records.ts';
 import { now } from './time.ts';
 
@@ -217,6 +218,7 @@ export async function resolveConflict(
     const version = action === 'restore-lost' ? await claimVersions(trx, 1) : null;
     const row = await openConflict(trx, id);
     let record = (await getRecord(trx, row.record_id)) ?? null;
+    let written: Changes = {};
     if (version !== null) {
       if (!record) throw new AppError('RECORD_NOT_FOUND', { id: row.record_id });
       const { changes, undelete } = restoration(row, record);
@@ -237,6 +239,7 @@ export async function resolveConflict(
           })
           .where('id', '=', record.id)
           .execute();
+        written = contentChanges(recordView(record), recordView(next));
         record = (await getRecord(trx, record.id)) ?? null;
       } else {
         await settleVersions(trx, version - 1);
@@ -250,6 +253,11 @@ export async function resolveConflict(
       .where('resolved_at', 'is', null)
       .executeTakeFirst();
     if (Number(marked.numUpdatedRows) === 0) throw new AppError('CONFLICT_RESOLVED', { id });
+    // Keeping changes nothing, yet the planner's decision belongs to the record's history too.
+    if (record) {
+      const event = { recordId: record.id, version: record.version, actor: accountActor(accountId), changes: written };
+      await insertEvents(trx, [eventRow({ ...event, action: 'resolve', time: now() })]);
+    }
     return { id: row.id, record };
   });
   const conflict = await getConflict(db, resolved.id);

@@ -3,6 +3,15 @@ import { changedFieldNames, type FieldVersions, parseFieldVersions, stampFields 
 import { sql, type Transaction } from 'kysely';
 import type { Db, RecordsTable, Tables } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import {
+  type Actor,
+  contentChanges,
+  creationChanges,
+  eventRow,
+  insertEvents,
+  SYSTEM_ACTOR,
+  writerActor,
+} from './history.ts';
 import { now } from './time.ts';
 
 export interface StoredRecord {
@@ -161,6 +170,20 @@ export async function insertRecords(db: Db, records: readonly ValidRecord[], met
       if (existing) throw new AppError('RECORD_EXISTS', { id: existing.id });
       await trx.insertInto('records').values(chunk).execute();
     }
+    const actor = { accountId: meta.createdBy, deviceId: null };
+    await insertEvents(
+      trx,
+      records.map((record, i) =>
+        eventRow({
+          recordId: record.id,
+          version: first + i,
+          action: 'create',
+          actor,
+          changes: creationChanges(recordView(record), meta.status),
+          time,
+        }),
+      ),
+    );
     return rows.map(fromRow);
   });
 }
@@ -210,32 +233,44 @@ export async function updateRecord(
     const version = await claimVersions(trx, 1);
     const current = checkBase(await getRecord(trx, id), id, expectedVersion);
     const changed = changedFieldNames(recordView(current), recordView(next));
+    const time = now();
     const row = await trx
       .updateTable('records')
       .set({
         ...contentColumns(next),
         field_versions: JSON.stringify(stampFields(current.fieldVersions, changed, version, writer)),
         version,
-        updated_at: now(),
+        updated_at: time,
       })
       .where('id', '=', current.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const changes = contentChanges(recordView(current), recordView(next));
+    await insertEvents(trx, [
+      eventRow({ recordId: current.id, version, action: 'update', actor: writerActor(writer), changes, time }),
+    ]);
     return fromRow(row);
   });
 }
 
 /** Deletes by tombstone: the row stays (so devices learn of the delete), marked and versioned. */
-export async function deleteRecord(db: Db, id: string, baseVersion?: number): Promise<StoredRecord> {
+export async function deleteRecord(
+  db: Db,
+  id: string,
+  baseVersion?: number,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<StoredRecord> {
   return db.transaction().execute(async (trx) => {
     const version = await claimVersions(trx, 1);
     const current = checkBase(await getRecord(trx, id), id, baseVersion);
+    const time = now();
     const row = await trx
       .updateTable('records')
-      .set({ deleted: 1, version, updated_at: now() })
+      .set({ deleted: 1, version, updated_at: time })
       .where('id', '=', current.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await insertEvents(trx, [eventRow({ recordId: current.id, version, action: 'delete', actor, changes: {}, time })]);
     return fromRow(row);
   });
 }

@@ -24,9 +24,25 @@ import {
 } from '@quartiersatlas/sync';
 import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
-import type { ConflictsTable, Db, RecordsTable, SurveySessionsTable, SyncOpsTable, Tables } from '../db/schema.ts';
+import type {
+  ConflictsTable,
+  Db,
+  RecordEventsTable,
+  RecordsTable,
+  SurveySessionsTable,
+  SyncOpsTable,
+  Tables,
+} from '../db/schema.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { deleteAfterEditConflict, editAfterDeleteConflict, fieldConflict } from './conflicts.ts';
+import {
+  type Changes,
+  contentChanges,
+  creationChanges,
+  eventRow,
+  type HistoryAction,
+  insertEvents,
+} from './history.ts';
 import {
   claimVersions,
   contentColumns,
@@ -93,6 +109,7 @@ class PushRun {
   private readonly log = new Map<string, { accountId: string; outcome: Outcome }>();
   private readonly newLog: SyncOpsTable[] = [];
   private readonly newConflicts: ConflictsTable[] = [];
+  private readonly newEvents: RecordEventsTable[] = [];
   private readonly time = now();
   private readonly writer: string;
   private nextVersion: number;
@@ -234,6 +251,11 @@ class PushRun {
     return { recordId: id, writer: this.writer, baseVersion, version, time: this.time };
   }
 
+  private addEvent(recordId: string, version: number, action: HistoryAction, changes: Changes): void {
+    const actor = { accountId: this.caller.accountId, deviceId: this.writer };
+    this.newEvents.push(eventRow({ recordId, version, action, actor, changes, time: this.time }));
+  }
+
   private addConflict(row: ConflictsTable) {
     this.newConflicts.push(row);
     return { conflictId: row.id, field: row.field };
@@ -249,6 +271,7 @@ class PushRun {
     const status = this.caller.role === 'resident' ? 'pending' : 'published';
     const row = recordRow(parsed.value, { createdBy: this.caller.accountId, status }, version, this.time);
     this.records.set(id, { row, record: fromWrittenRow(row, parsed.value), stored: false, dirty: true });
+    this.addEvent(id, version, 'create', creationChanges(recordView(parsed.value), status));
     return { status: 'applied', version };
   }
 
@@ -276,7 +299,9 @@ class PushRun {
     const reference = await this.referenceError(parsed.value);
     if (reference) return rejected(reference);
     const version = this.takeVersion();
-    const settled = settleMerge({ ...merge, next: recordView(parsed.value), clashes, version });
+    const next = recordView(parsed.value);
+    const settled = settleMerge({ ...merge, next, clashes, version });
+    this.addEvent(id, version, current.deleted ? 'restore' : 'update', contentChanges(view, next));
     this.write(
       slot,
       {
@@ -307,6 +332,7 @@ class PushRun {
     });
     const version = this.takeVersion();
     this.write(slot, { ...slot.row, deleted: 1, version, updated_at: this.time });
+    this.addEvent(id, version, 'delete', {});
     if (edits.fields.length === 0) return { status: 'applied', version };
     const conflict = deleteAfterEditConflict(this.context(id, op.baseVersion, version), edits);
     return { status: 'conflict', version, conflicts: [this.addConflict(conflict)] };
@@ -363,6 +389,7 @@ class PushRun {
     }
     await insertChunked(this.newLog, (rows) => trx.insertInto('sync_ops').values(rows).execute());
     await insertChunked(this.newConflicts, (rows) => trx.insertInto('conflicts').values(rows).execute());
+    await insertEvents(trx, this.newEvents);
     const used = this.nextVersion - this.firstVersion;
     if (used < claimedCount) await settleVersions(trx, this.nextVersion - 1);
   }
