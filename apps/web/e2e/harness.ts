@@ -17,6 +17,7 @@ import {
   hashPassword,
   loadConfig,
   loadDemoData,
+  loadDemoPopulation,
   migrate,
   openDatabase,
   seedTaxonomy,
@@ -108,6 +109,7 @@ export async function startAtlas(accounts: TestAccount[] = [FIELD_ACCOUNT]): Pro
   await migrate(database.db);
   await seedTaxonomy(database.db);
   await loadDemoData(database.db);
+  await loadDemoPopulation(database.db);
   for (const { password, ...account } of accounts) {
     await createAccount(database.db, { ...account, passwordHash: await hashPassword(password) });
   }

@@ -167,7 +167,7 @@ export function missingTranslations(reported: readonly string[]): string[] {
 }
 
 const NAMESPACES =
-  'app|shell|auth|offline|update|capture|map|records|sessions|data|quarter|taxonomy|kind|common|language|error|role|field|category|demandGroup|targetGroup|footer|demo';
+  'app|shell|auth|offline|update|capture|map|records|sessions|data|quarter|taxonomy|kind|common|language|error|role|field|category|demandGroup|targetGroup|footer|demo|sync|analysis|review|report|exchange';
 const RAW_KEY = new RegExp(`(?<![\\w/.@])(?:${NAMESPACES})\\.[a-zA-Z][\\w.]*`, 'g');
 
 /** Texts on screen that look like untranslated keys (`capture.field.name`). */

@@ -143,6 +143,25 @@ const PATHS: Record<string, ReactNode> = {
       <path d="M4.5 19.5A1.5 1.5 0 0 0 6 21h13.5v-3" />
     </>
   ),
+  hexagons: (
+    <>
+      <path d="M8 3.5 11.5 5.5v4L8 11.5 4.5 9.5v-4z" />
+      <path d="M16 3.5l3.5 2v4l-3.5 2-3.5-2v-4z" />
+      <path d="M12 12.5l3.5 2v4l-3.5 2-3.5-2v-4z" />
+    </>
+  ),
+  'shield-check': (
+    <>
+      <path d="M12 3.5 19 6v5.5c0 4.2-2.9 7.7-7 9-4.1-1.3-7-4.8-7-9V6z" />
+      <path d="M8.8 12.2l2.2 2.2 4.3-4.4" />
+    </>
+  ),
+  swap: (
+    <>
+      <path d="M4.5 8h14M15 4.5 18.5 8 15 11.5" />
+      <path d="M19.5 16h-14M9 12.5 5.5 16 9 19.5" />
+    </>
+  ),
 };
 
 const FALLBACK = <circle cx="12" cy="12" r="4" />;

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/icon.tsx';
 import type { ShellView } from './roles.ts';
 
-const ICONS: Record<ShellView, string> = { overview: 'grid', capture: 'plus', records: 'list', supporters: 'thumb-up' };
+const ICONS: Record<ShellView, string> = {
+  overview: 'grid',
+  analysis: 'hexagons',
+  review: 'shield-check',
+  data: 'swap',
+  capture: 'plus',
+  records: 'list',
+  supporters: 'thumb-up',
+};
 
 /** Views at the bottom edge, where a thumb reaches them while the other hand holds a clipboard. */
 export function BottomNav({
@@ -17,6 +25,9 @@ export function BottomNav({
   const { t } = useTranslation();
   const labels: Record<ShellView, string> = {
     overview: t('shell.navOverview'),
+    analysis: t('shell.navAnalysis'),
+    review: t('shell.navReview'),
+    data: t('shell.navData'),
     capture: t('shell.navCapture'),
     records: t('shell.navRecords'),
     supporters: t('shell.navSupporters'),

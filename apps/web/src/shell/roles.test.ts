@@ -8,8 +8,8 @@ describe('role-based views', () => {
     expect(startView('field')).toBe('capture');
   });
 
-  it('starts planners and admins at the overview, with capture beside it', () => {
-    expect(viewsFor('planner', false)).toEqual(['overview', 'capture', 'records']);
+  it('starts planners and admins at the overview, with their workspace and capture beside it', () => {
+    expect(viewsFor('planner', false)).toEqual(['overview', 'analysis', 'review', 'data', 'capture', 'records']);
     expect(viewsFor('admin', false)[0]).toBe('overview');
     expect(startView('planner')).toBe('overview');
   });

@@ -1,9 +1,13 @@
-import type { Account, Taxonomy } from '@quartiersatlas/domain';
+import type { Account, Geometry, RecordKind, Taxonomy } from '@quartiersatlas/domain';
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnalysisView } from '../analysis/index.ts';
 import type { QuarterCollection } from '../api/endpoints.ts';
 import { UndoToastHost } from '../capture/index.ts';
 import { getMeta, requestPersistentStorage, useActiveSession } from '../data/index.ts';
+import { ExchangeView } from '../exchange/index.ts';
+import { ReportView } from '../report/index.ts';
+import { ReviewView } from '../review/index.ts';
 import { type RejectedEntry, SyncProvider, SyncSheet, useSyncActions } from '../sync/index.ts';
 import { useActiveQuarter } from './active-quarter.ts';
 import { BottomNav } from './bottom-nav.tsx';
@@ -12,7 +16,6 @@ import { CaptureView } from './capture-view.tsx';
 import { MenuSheet } from './menu-sheet.tsx';
 import { OfflineIndicator } from './offline-indicator.tsx';
 import { OfflineMapSection } from './offline-map-section.tsx';
-import { OverviewView } from './overview-view.tsx';
 import { startView, viewsFor } from './roles.ts';
 import { TopBar } from './top-bar.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
@@ -79,12 +82,14 @@ function Shell({
   const [syncOpen, setSyncOpen] = useState(false);
   const resend = useResendAfterEdit();
   const view = views.includes(state.view) ? state.view : (views[0] ?? 'capture');
-  // The map stays mounted once shown, so switching to the overview and back does not reload it.
-  const [mapShown, setMapShown] = useState(view !== 'overview');
-  if (!mapShown && view !== 'overview') setMapShown(true);
+  // The capture map stays mounted once shown, so switching to the workspace and back does not reload it.
+  const mapView = view === 'capture' || view === 'records' || view === 'supporters';
+  const [mapShown, setMapShown] = useState(mapView);
+  if (!mapShown && mapView) setMapShown(true);
   usePersistenceRequest();
 
   const quarter = quarters.features.find((item) => item.id === quarterId);
+  const workspace = { account, quarters, taxonomy, quarterId, basemapStyleUrl };
   return (
     <div className="app-shell" data-view={view} data-role={account.role}>
       <a className="skip-link" href="#main">
@@ -100,10 +105,25 @@ function Shell({
       <OfflineIndicator />
       <UpdatePrompt />
       <main id="main" className="app-main" tabIndex={-1}>
-        {view === 'overview' && <OverviewView quarters={quarters} taxonomy={taxonomy} />}
+        {view === 'overview' && <ReportView {...workspace} />}
+        {view === 'analysis' && <AnalysisView {...workspace} />}
+        {view === 'review' && (
+          <ReviewView
+            {...workspace}
+            onEditRecord={(record) =>
+              dispatch({
+                type: 'edit',
+                recordId: record.id,
+                kind: record.kind as RecordKind,
+                geometry: record.geometry as Geometry,
+              })
+            }
+          />
+        )}
+        {view === 'data' && <ExchangeView {...workspace} />}
         {mapShown && quarterId && (
           <CaptureView
-            hidden={view === 'overview'}
+            hidden={!mapView}
             role={account.role}
             quarterId={quarterId}
             quarters={quarters}

@@ -1,0 +1,1 @@
+export { AnalysisView } from './analysis-view.tsx';
