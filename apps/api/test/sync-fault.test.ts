@@ -86,6 +86,9 @@ describe.each(KINDS)('sync under SIGKILL (%s)', (kind) => {
         await pushUnderWay(devices, 3000);
         const delayMs = Math.round(5 + random() * 195);
         await sleep(delayMs);
+        // The push seen may have been answered meanwhile (a busy machine stretches the gaps between
+        // pushes): kill as soon as one is on the wire again, so the kills land inside pushes.
+        await pushUnderWay(devices, 1000);
         const pushesInFlight = devices.reduce((n, d) => n + d.pushesInFlight, 0);
         kills.push({ delayMs, pushesInFlight });
         await server.kill();
