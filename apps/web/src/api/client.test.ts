@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, request } from './client.ts';
+import { setMeta } from '../data/index.ts';
+import { ApiError, DEVICE_TOKEN_META, request } from './client.ts';
 
 function answer(status: number, body: string, contentType = 'application/json') {
   vi.stubGlobal(
@@ -22,6 +24,18 @@ afterEach(() => {
 });
 
 describe('request', () => {
+  it('signs in with the device token, so workspace calls keep working after the session cookie ended', async () => {
+    answer(200, '{"ok":true}');
+    await request('/api/v1/reports/overview');
+    const unsigned = vi.mocked(fetch).mock.calls[0]?.[1]?.headers as Record<string, string>;
+    expect(unsigned.authorization).toBeUndefined();
+    await setMeta(DEVICE_TOKEN_META, 'qa_device_token');
+    await request('/api/v1/reports/overview');
+    const signed = vi.mocked(fetch).mock.calls[1]?.[1]?.headers as Record<string, string>;
+    expect(signed.authorization).toBe('Bearer qa_device_token');
+    await setMeta(DEVICE_TOKEN_META, undefined);
+  });
+
   it('turns an API error body into its code and the fields it names', async () => {
     answer(
       400,

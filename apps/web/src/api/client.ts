@@ -1,3 +1,5 @@
+import { getMeta } from '../data/index.ts';
+
 /** A failed API call, carrying the API's stable error code (or `network` when no answer came). */
 export class ApiError extends Error {
   readonly code: string;
@@ -44,18 +46,33 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The meta key under which a signed-in device keeps its token (see shell/auth.ts). */
+export const DEVICE_TOKEN_META = 'deviceToken';
+
+/**
+ * The device token as an Authorization header: the browser's session cookie ends after 14 days,
+ * the token lasts for weeks of offline work. Without IndexedDB (or a token) the cookie alone signs in.
+ */
+export async function deviceTokenHeader(): Promise<Record<string, string>> {
+  try {
+    const token = await getMeta<string>(DEVICE_TOKEN_META);
+    return token ? { authorization: `Bearer ${token}` } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Calls the same-origin API; resolves with the JSON body, or `undefined` for 204. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', ...(await deviceTokenHeader()) };
+  if (method !== 'GET') headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers:
-        method === 'GET'
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
       signal: options.signal,
     });

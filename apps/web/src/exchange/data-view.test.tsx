@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, renderLive } from '../report/render-live.tsx';
 import { analysis, imports, workspace } from '../report/report-fixtures.ts';
@@ -75,7 +75,8 @@ describe('imports', () => {
     chooseFile('haltestellen.csv', 'name;lon;lat\nA;7.46;51.55\nB;7.47;x\n');
     fireEvent.click(screen.getByRole('button', { name: 'Importieren' }));
 
-    const xhr = FakeXhr.last;
+    // The upload starts once the device token was looked up.
+    const xhr = await waitFor(() => FakeXhr.last ?? Promise.reject(new Error('nothing was uploaded yet')));
     if (!xhr) throw new Error('nothing was uploaded');
     const url = new URL(xhr.url, 'http://localhost');
     expect(url.pathname).toBe('/api/v1/imports');
@@ -141,7 +142,8 @@ describe('imports', () => {
     fireEvent.change(screen.getByLabelText('Name der Ebene'), { target: { value: 'Zensus 2022' } });
     chooseFile('zensus.csv', 'Gitter_ID_100m;x_mp_100m;y_mp_100m;Einwohner\n');
     fireEvent.click(screen.getByRole('button', { name: 'Importieren' }));
-    const xhr = FakeXhr.last;
+    // The upload starts once the device token was looked up.
+    const xhr = await waitFor(() => FakeXhr.last ?? Promise.reject(new Error('nothing was uploaded yet')));
     if (!xhr) throw new Error('nothing was uploaded');
     expect(new URL(xhr.url, 'http://localhost').searchParams.get('name')).toBe('Zensus 2022');
     await act(async () =>
@@ -173,8 +175,9 @@ describe('imports', () => {
     renderLive('de', <ExchangeView {...workspace} />);
     chooseFile('kaputt.geojson', '{');
     fireEvent.click(screen.getByRole('button', { name: 'Importieren' }));
+    const xhr = await waitFor(() => FakeXhr.last ?? Promise.reject(new Error('nothing was uploaded yet')));
     await act(async () =>
-      FakeXhr.last?.answer(400, { code: 'IMPORT_UNREADABLE', message: 'The file could not be read as geojson' }),
+      xhr.answer(400, { code: 'IMPORT_UNREADABLE', message: 'The file could not be read as geojson' }),
     );
     const alert = screen.getByRole('alert').textContent;
     expect(alert).toContain('Die Datei lässt sich in diesem Format nicht lesen.');

@@ -1,4 +1,4 @@
-import { ApiError, NETWORK_ERROR, UNKNOWN_ERROR } from '../api/client.ts';
+import { ApiError, deviceTokenHeader, NETWORK_ERROR, UNKNOWN_ERROR } from '../api/client.ts';
 
 export interface UploadProgress {
   loaded: number;
@@ -18,16 +18,18 @@ function parse(text: string): unknown {
  * how far the upload is, and a 50 MB street network takes a while on a planner's office line.
  * Resolves with the JSON answer; rejects with an ApiError carrying the API's code and details.
  */
-export function uploadFile(
+export async function uploadFile(
   url: string,
   file: Blob,
   onProgress: (progress: UploadProgress) => void,
   signal?: AbortSignal,
 ): Promise<unknown> {
+  const auth = await deviceTokenHeader();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(auth)) xhr.setRequestHeader(name, value);
     // The server reads the body as bytes whatever its type; a neutral type keeps JSON parsers out of it.
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (event) => {

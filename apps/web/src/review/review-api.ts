@@ -1,6 +1,5 @@
 import type { Geometry, RecordKind } from '@quartiersatlas/domain';
-import { ApiError, NETWORK_ERROR, UNKNOWN_ERROR } from '../api/client.ts';
-import { authHeaders } from '../shell/auth.ts';
+import { request } from '../api/client.ts';
 
 /** A record as the API sends it, with the fields the server keeps. */
 export interface ServerRecord {
@@ -62,45 +61,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-interface CallOptions {
-  method?: 'GET' | 'POST';
-  body?: unknown;
-  signal?: AbortSignal;
-}
-
-/**
- * Like `request` in api/client.ts, but signed in with the device token as sync is: the browser's
- * session cookie ends after 14 days, the device token lasts for weeks of offline work.
- */
-async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', ...(await authHeaders()) };
-  if (method !== 'GET') headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers,
-      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(NETWORK_ERROR, 0, error instanceof Error ? error.message : String(error));
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const failure = (body ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-    if (typeof failure.code === 'string') {
-      throw new ApiError(failure.code, response.status, String(failure.message ?? failure.code), failure.details);
-    }
-    throw new ApiError(UNKNOWN_ERROR, response.status, `HTTP ${response.status}`);
-  }
-  if (body === undefined) throw new ApiError(UNKNOWN_ERROR, response.status, 'The answer was not JSON');
-  return body as T;
-}
-
 const id = (value: string) => encodeURIComponent(value);
 
 /** Submissions waiting for moderation, in id order (UUIDv7: the order they were made). */
@@ -111,18 +71,18 @@ export async function fetchPending(
   const query = new URLSearchParams({ status: 'pending', limit: '100' });
   if (filter.quarterId) query.set('quarter', filter.quarterId);
   if (filter.cursor) query.set('cursor', filter.cursor);
-  const page = await call<{ features: ServerRecord[]; nextCursor: string | null }>(`/api/v1/records?${query}`, {
+  const page = await request<{ features: ServerRecord[]; nextCursor: string | null }>(`/api/v1/records?${query}`, {
     signal,
   });
   return { items: page.features, nextCursor: page.nextCursor };
 }
 
 export async function fetchRecord(recordId: string, signal?: AbortSignal): Promise<ServerRecord> {
-  return call<ServerRecord>(`/api/v1/records/${id(recordId)}`, { signal });
+  return request<ServerRecord>(`/api/v1/records/${id(recordId)}`, { signal });
 }
 
 export async function publishRecord(record: ServerRecord): Promise<ServerRecord> {
-  const answer = await call<{ record: ServerRecord }>(`/api/v1/records/${id(record.id)}/publish`, {
+  const answer = await request<{ record: ServerRecord }>(`/api/v1/records/${id(record.id)}/publish`, {
     method: 'POST',
     body: { baseVersion: record.properties.version },
   });
@@ -130,7 +90,7 @@ export async function publishRecord(record: ServerRecord): Promise<ServerRecord>
 }
 
 export async function rejectRecord(record: ServerRecord, reason: string): Promise<ServerRecord> {
-  const answer = await call<{ record: ServerRecord }>(`/api/v1/records/${id(record.id)}/reject`, {
+  const answer = await request<{ record: ServerRecord }>(`/api/v1/records/${id(record.id)}/reject`, {
     method: 'POST',
     body: { reason, baseVersion: record.properties.version },
   });
@@ -140,17 +100,17 @@ export async function rejectRecord(record: ServerRecord, reason: string): Promis
 export async function fetchConflicts(cursor: string | null, signal?: AbortSignal): Promise<Page<Conflict>> {
   const query = new URLSearchParams({ status: 'open', limit: '100' });
   if (cursor) query.set('cursor', cursor);
-  const page = await call<{ conflicts: Conflict[]; nextCursor: string | null }>(`/api/v1/conflicts?${query}`, {
+  const page = await request<{ conflicts: Conflict[]; nextCursor: string | null }>(`/api/v1/conflicts?${query}`, {
     signal,
   });
   return { items: page.conflicts, nextCursor: page.nextCursor };
 }
 
 export async function resolveConflict(conflictId: string, action: 'keep' | 'restore-lost'): Promise<void> {
-  await call(`/api/v1/conflicts/${id(conflictId)}/resolve`, { method: 'POST', body: { action } });
+  await request(`/api/v1/conflicts/${id(conflictId)}/resolve`, { method: 'POST', body: { action } });
 }
 
 export async function fetchHistory(recordId: string, signal?: AbortSignal): Promise<HistoryEvent[]> {
-  const answer = await call<{ events: HistoryEvent[] }>(`/api/v1/records/${id(recordId)}/history`, { signal });
+  const answer = await request<{ events: HistoryEvent[] }>(`/api/v1/records/${id(recordId)}/history`, { signal });
   return answer.events;
 }

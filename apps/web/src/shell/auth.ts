@@ -1,10 +1,10 @@
 import type { Account } from '@quartiersatlas/domain';
-import { request } from '../api/client.ts';
+import { DEVICE_TOKEN_META, request } from '../api/client.ts';
 import { signIn, signOut } from '../api/endpoints.ts';
 import { getMeta, setMeta } from '../data/index.ts';
 
 /** Meta keys of the signed-in device. `deviceTokenId` is only needed to revoke the token on sign-out. */
-export const AUTH_META = { token: 'deviceToken', tokenId: 'deviceTokenId', account: 'account' } as const;
+export const AUTH_META = { token: DEVICE_TOKEN_META, tokenId: 'deviceTokenId', account: 'account' } as const;
 
 interface DeviceTokenAnswer {
   token: string;
