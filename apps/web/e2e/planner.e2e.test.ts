@@ -214,7 +214,7 @@ describe.skipIf(unavailable !== null)('planner workspace in Chromium (built app,
     await panel.locator('input[type="radio"][value="gpkg"]').first().check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      panel.locator('.exchange-actions a.button--primary').click(),
+      panel.locator('.exchange-actions button.button--primary').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.gpkg$/);
     const file = join(downloads, download.suggestedFilename());

@@ -93,3 +93,26 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(UNKNOWN_ERROR, 0, error instanceof Error ? error.message : String(error));
 }
+
+/** A file the API sends as an attachment, with the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/**
+ * Fetches an export with the device token. A plain link would sign in with the session cookie
+ * only, and would save the API's JSON error (say EXPORT_TOO_LARGE) as if it were the file.
+ */
+export async function requestFile(path: string): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', headers: await deviceTokenHeader() });
+  } catch (error) {
+    throw new ApiError(NETWORK_ERROR, 0, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName: name };
+}

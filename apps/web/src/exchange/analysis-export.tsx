@@ -1,11 +1,11 @@
 import type { Taxonomy } from '@quartiersatlas/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/icon.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
 import { analysisCategory, fetchAnalyses } from '../report/report-api.ts';
 import { useApi } from '../report/use-api.ts';
 import { useLabels } from '../report/use-labels.ts';
+import { DownloadButton } from './download-button.tsx';
 import { type ExportFormat, FormatChoice } from './export-panel.tsx';
 
 export const ANALYSIS_LAYERS = ['grid', 'quarters', 'potentials'] as const;
@@ -86,10 +86,11 @@ export function AnalysisExport({ taxonomy }: { taxonomy: Taxonomy }) {
       </div>
       <FormatChoice value={format} onChange={setFormat} legend={t('exchange.export.format')} />
       <div className="exchange-actions">
-        <a className="button button--primary" href={analysisExportUrl(id, format, layer)} download>
-          <Icon name="download" />
-          <span>{t('exchange.analysis.download')}</span>
-        </a>
+        <DownloadButton
+          url={analysisExportUrl(id, format, layer)}
+          label={t('exchange.analysis.download')}
+          fallbackName={`quartiersatlas-analyse.${format}`}
+        />
       </div>
     </div>
   );

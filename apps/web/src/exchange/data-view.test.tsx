@@ -196,22 +196,53 @@ describe('imports', () => {
 });
 
 describe('exports', () => {
-  function link(name: string, index = 0): URL {
-    const anchor = screen.getAllByRole('link', { name })[index] as HTMLAnchorElement;
-    return new URL(anchor.getAttribute('href') ?? '', 'http://localhost');
+  let fetched: URL[] = [];
+  let refusal: { status: number; body: unknown } | null = null;
+
+  beforeEach(() => {
+    fetched = [];
+    refusal = null;
+    const api = fakeFetch({
+      '/api/v1/imports': { imports },
+      '/api/v1/analyses': { analyses: [{ ...analysis, result: undefined }] },
+    }).fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (!url.pathname.startsWith('/api/v1/exports/') && !url.pathname.endsWith('/export')) return api(input);
+      fetched.push(url);
+      if (refusal) return new Response(JSON.stringify(refusal.body), { status: refusal.status });
+      return new Response('GPKG', {
+        status: 200,
+        headers: { 'content-disposition': 'attachment; filename="quartiersatlas-export.gpkg"' },
+      });
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:http://localhost/export');
+    URL.revokeObjectURL = vi.fn();
+  });
+
+  /** Clicks a download button and returns the address the app fetched. */
+  async function download(scope: HTMLElement, name: string): Promise<URL> {
+    const before = fetched.length;
+    await act(async () => fireEvent.click(within(scope).getByRole('button', { name })));
+    await waitFor(() => expect(fetched.length).toBe(before + 1));
+    return fetched.at(-1) as URL;
   }
 
-  it('carries the chosen layer, quarter, category, status and format in the download link', async () => {
+  it('downloads with the chosen layer, quarter, category, status and format', async () => {
     renderLive('de', <ExchangeView {...workspace} />);
     const records = screen.getByRole('region', { name: 'Einträge exportieren' });
-    expect(Object.fromEntries(link('Herunterladen').searchParams)).toEqual({ format: 'geojson', status: 'published' });
+    expect(Object.fromEntries((await download(records, 'Herunterladen')).searchParams)).toEqual({
+      format: 'geojson',
+      status: 'published',
+    });
+    expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
 
     fireEvent.change(within(records).getByLabelText('Ebene'), { target: { value: 'need' } });
     fireEvent.change(within(records).getByLabelText('Quartier'), { target: { value: 'marten' } });
     fireEvent.change(within(records).getByLabelText('Kategorie'), { target: { value: 'kita' } });
     fireEvent.change(within(records).getByLabelText('Status'), { target: { value: 'pending' } });
     fireEvent.click(within(records).getByRole('radio', { name: /GeoPackage/ }));
-    const url = link('Herunterladen');
+    const url = await download(records, 'Herunterladen');
     expect(url.pathname).toBe('/api/v1/exports/records');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       format: 'gpkg',
@@ -224,22 +255,37 @@ describe('exports', () => {
     // Vacancies have no category: the filter goes away rather than filtering everything out.
     fireEvent.change(within(records).getByLabelText('Ebene'), { target: { value: 'vacancy' } });
     expect(within(records).queryByLabelText('Kategorie')).toBeNull();
-    expect(link('Herunterladen').searchParams.get('category')).toBeNull();
+    expect((await download(records, 'Herunterladen')).searchParams.get('category')).toBeNull();
   });
 
-  it('links the results of a finished analysis; a GeoPackage holds all layers', async () => {
+  it('says why an export was refused instead of saving the error as the file', async () => {
+    refusal = {
+      status: 413,
+      body: { code: 'EXPORT_TOO_LARGE', message: 'More than 200000 records match; narrow the export' },
+    };
+    renderLive('de', <ExchangeView {...workspace} />);
+    const records = screen.getByRole('region', { name: 'Einträge exportieren' });
+    await download(records, 'Herunterladen');
+    const alert = await within(records).findByRole('alert');
+    expect(alert.textContent).toContain('Der Export hat nicht geklappt.');
+    expect(alert.textContent).toContain('Zu viele Einträge für eine Datei.');
+    expect(URL.createObjectURL).not.toHaveBeenCalled();
+  });
+
+  it('downloads the results of a finished analysis; a GeoPackage holds all layers', async () => {
     renderLive('de', <ExchangeView {...workspace} />);
     const results = screen.getByRole('region', { name: 'Analyseergebnisse exportieren' });
     const choice = (await within(results).findByLabelText('Analyse')) as HTMLSelectElement;
     expect(choice.selectedOptions[0]?.textContent).toContain('Lebensmittel');
     fireEvent.change(within(results).getByLabelText('Ergebnis'), { target: { value: 'potentials' } });
     fireEvent.click(within(results).getByRole('radio', { name: /CSV für Excel/ }));
-    const csv = new URL(within(results).getByRole('link').getAttribute('href') ?? '', 'http://localhost');
+    const button = within(results).getByRole('button', { name: /herunterladen/i }).textContent ?? '';
+    const csv = await download(results, button);
     expect(csv.pathname).toBe(`/api/v1/analyses/${analysis.id}/export`);
     expect(Object.fromEntries(csv.searchParams)).toEqual({ format: 'csv', layer: 'potentials' });
 
     fireEvent.click(within(results).getByRole('radio', { name: /GeoPackage/ }));
-    const gpkg = new URL(within(results).getByRole('link').getAttribute('href') ?? '', 'http://localhost');
+    const gpkg = await download(results, button);
     expect(Object.fromEntries(gpkg.searchParams)).toEqual({ format: 'gpkg' });
     expect((within(results).getByLabelText('Ergebnis') as HTMLSelectElement).disabled).toBe(true);
   });

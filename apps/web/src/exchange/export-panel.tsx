@@ -2,8 +2,8 @@ import { RECORD_KINDS, type Taxonomy } from '@quartiersatlas/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarterCollection } from '../api/endpoints.ts';
-import { Icon } from '../components/icon.tsx';
 import { useLabels } from '../report/use-labels.ts';
+import { DownloadButton } from './download-button.tsx';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'gpkg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -148,10 +148,11 @@ export function RecordExport({ quarters, taxonomy }: { quarters: QuarterCollecti
       </div>
       <FormatChoice value={choice.format} onChange={(format) => set({ format })} legend={t('exchange.export.format')} />
       <div className="exchange-actions">
-        <a className="button button--primary" href={recordExportUrl(choice)} download>
-          <Icon name="download" />
-          <span>{t('exchange.export.download')}</span>
-        </a>
+        <DownloadButton
+          url={recordExportUrl(choice)}
+          label={t('exchange.export.download')}
+          fallbackName={`quartiersatlas-export.${choice.format}`}
+        />
       </div>
     </div>
   );
