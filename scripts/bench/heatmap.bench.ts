@@ -14,19 +14,18 @@
  * for a laptop's GPU and swing with the machine's load; compare with the baseline. Screenshot:
  *   node --import tsx scripts/bench/heatmap.bench.ts --screenshot /tmp/heat.png "measure=deficit"
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HexFeatureCollection, HexProperties } from '@quartiersatlas/gap';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { buildBenchPage, launchChromium, serveBenchPage } from './bench-page.ts';
 import { type BenchResult, median, mulberry32 } from './util.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const web = join(root, 'apps/web');
 const CELLS = 20_000;
 const RESOLUTION = 10;
 const PAN_FRAMES = 120;
@@ -123,68 +122,6 @@ export function syntheticGrid(count = CELLS): HexFeatureCollection {
   };
 }
 
-interface ViteApi {
-  build(config: Record<string, unknown>): Promise<unknown>;
-}
-
-/** Vite and its React plugin belong to apps/web; load them from there. */
-async function buildPage(outDir: string): Promise<void> {
-  const require = createRequire(join(web, 'package.json'));
-  const vite = (await import(pathToFileURL(require.resolve('vite')).href)) as ViteApi;
-  const react = (await import(pathToFileURL(require.resolve('@vitejs/plugin-react')).href)) as {
-    default: () => unknown;
-  };
-  await vite.build({
-    root: web,
-    configFile: false,
-    logLevel: 'error',
-    plugins: [react.default()],
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: join(web, 'heatmap-bench.html') } },
-  });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-function serve(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    try {
-      const body = readFileSync(join(dir, path === '/' ? 'heatmap-bench.html' : path));
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/heatmap-bench.html`, server });
-    });
-  });
-}
-
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      // WebGL through SwiftShader (software); newer Chromium wants this opt-in for it.
-      '--enable-unsafe-swiftshader',
-    ],
-  });
-}
-
 async function openPage(browser: Browser, url: string, width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
   page.on('pageerror', (error) => process.stderr.write(`[heatmap] page error: ${error.message}\n`));
@@ -237,10 +174,10 @@ async function withPage<T>(
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    await buildPage(outDir);
-    const served = await serve(outDir);
+    await buildBenchPage('heatmap-bench.html', outDir);
+    const served = await serveBenchPage(outDir, 'heatmap-bench.html');
     server = served.server;
-    browser = await launch();
+    browser = await launchChromium();
     const url = `${served.url}?${query}`;
     return await run(await openPage(browser, url, width, height), browser, url);
   } finally {

@@ -13,18 +13,15 @@
  * Screenshots of the same page, to look at the map without the app shell:
  *   node --import tsx scripts/bench/web-map.bench.ts --screenshot /tmp/map.png "lang=ar&mode=draw"
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { buildBenchPage, launchChromium, serveBenchPage } from './bench-page.ts';
 import { type BenchResult, median } from './util.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const web = join(root, 'apps/web');
 const RECORDS = 5000;
 const PAN_MS = 3000;
 const SLOW_FRAME_MS = 33;
@@ -42,69 +39,6 @@ declare global {
       pan(ms: number, zoom: number): Promise<number[]>;
     };
   }
-}
-
-interface ViteApi {
-  build(config: Record<string, unknown>): Promise<unknown>;
-}
-
-/** Vite and its React plugin belong to apps/web; load them from there. */
-async function buildPage(outDir: string): Promise<void> {
-  const require = createRequire(join(web, 'package.json'));
-  const vite = (await import(pathToFileURL(require.resolve('vite')).href)) as ViteApi;
-  const react = (await import(pathToFileURL(require.resolve('@vitejs/plugin-react')).href)) as {
-    default: () => unknown;
-  };
-  await vite.build({
-    root: web,
-    configFile: false,
-    logLevel: 'error',
-    plugins: [react.default()],
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: join(web, 'map-bench.html') } },
-  });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-function serve(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    try {
-      const body = readFileSync(join(dir, path === '/' ? 'map-bench.html' : path));
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/map-bench.html`, server });
-    });
-  });
-}
-
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      // WebGL through SwiftShader (software); newer Chromium wants this opt-in for it.
-      '--enable-unsafe-swiftshader',
-    ],
-  });
 }
 
 async function webglRenderer(page: Page): Promise<string | null> {
@@ -150,10 +84,10 @@ async function withPage<T>(query: string, run: (page: Page, browser: Browser) =>
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    await buildPage(outDir);
-    const served = await serve(outDir);
+    await buildBenchPage('map-bench.html', outDir);
+    const served = await serveBenchPage(outDir, 'map-bench.html');
     server = served.server;
-    browser = await launch();
+    browser = await launchChromium();
     const page = await openPage(browser, `${served.url}?${query}`);
     return await run(page, browser);
   } finally {
