@@ -1,5 +1,11 @@
 import type { MultiPolygon, Point, Polygon, Quarter } from '@quartiersatlas/domain';
-import type { GapAnalysisResult, HexProperties, PotentialSite, QuarterMeasures } from '@quartiersatlas/gap';
+import type {
+  GapAnalysisResult,
+  HexProperties,
+  PotentialSite,
+  QuarterMeasures,
+  UnitMeasures,
+} from '@quartiersatlas/gap';
 import { cellToLatLng } from 'h3-js';
 import type { AnalysisJob } from '../store/analyses.ts';
 import type { Column, ColumnType } from './columns.ts';
@@ -9,11 +15,9 @@ import { wkt } from './record-table.ts';
 export const ANALYSIS_LAYERS = ['grid', 'quarters', 'potentials'] as const;
 export type AnalysisLayerName = (typeof ANALYSIS_LAYERS)[number];
 
-// Typed as a Record over the engine's own types, so a measure added there fails to compile here
+// Typed as Records over the engine's own types, so a measure added there fails to compile here
 // until it has a column.
-const GRID_COLUMNS: Record<keyof HexProperties, ColumnType> = {
-  h3: 'text',
-  areaKm2: 'real',
+const UNIT_COLUMNS: Record<keyof UnitMeasures, ColumnType> = {
   population: 'real',
   unreachablePopulation: 'real',
   coverageShare: 'real',
@@ -32,27 +36,14 @@ const GRID_COLUMNS: Record<keyof HexProperties, ColumnType> = {
   priority: 'real',
 };
 
+const GRID_COLUMNS: Record<keyof HexProperties, ColumnType> = { h3: 'text', areaKm2: 'real', ...UNIT_COLUMNS };
+
 const QUARTER_COLUMNS: Record<keyof QuarterMeasures, ColumnType> = {
   id: 'text',
   name: 'text',
   areaKm2: 'real',
-  population: 'real',
-  unreachablePopulation: 'real',
-  coverageShare: 'real',
-  accessibility: 'real',
-  supplyPer1000: 'real',
-  deficit: 'real',
-  servedShare: 'real',
-  needsCount: 'integer',
-  needsWeighted: 'real',
+  ...UNIT_COLUMNS,
   needsPer1000: 'real',
-  needDensity: 'real',
-  nearestDistanceM: 'real',
-  nearestServiceId: 'text',
-  deficitScore: 'real',
-  needScore: 'real',
-  accessScore: 'real',
-  priority: 'real',
 };
 
 const POTENTIAL_COLUMNS: Record<keyof PotentialSite, ColumnType> = {
