@@ -1,9 +1,8 @@
 import './heat-legend.css';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pictogram } from '../icons/pictograms.tsx';
-import { MapButton } from '../map/map-button.tsx';
 import type { LayerVisibility } from '../map/map-layers.ts';
+import { MapPanel } from '../map/map-panel.tsx';
 import { useFigures } from './figures.ts';
 
 export const LAYER_IDS = ['heat', 'supply', 'demand', 'needs', 'vacancies', 'brownfields', 'quarters'] as const;
@@ -53,43 +52,30 @@ export function LayerSwitch({
 }) {
   const { t } = useTranslation();
   const figures = useFigures();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const headingId = useId();
   return (
-    <>
-      <MapButton
-        icon={open ? 'close' : 'layers'}
-        label={open ? t('analysis.layers.close') : t('analysis.layers.open')}
-        expanded={open}
-        controls={panelId}
-        onClick={() => setOpen(!open)}
-      />
-      <section id={panelId} className="qa-legend" aria-labelledby={headingId} hidden={!open}>
-        <h2 id={headingId} className="qa-legend__title">
-          {t('analysis.layers.title')}
-        </h2>
-        <ul className="qa-legend__list">
-          {LAYER_IDS.map((id) => (
-            <li key={id}>
-              <label className="qa-legend__toggle">
-                <input
-                  type="checkbox"
-                  checked={layers[id]}
-                  onChange={(event) => onChange({ ...layers, [id]: event.target.checked })}
-                />
-                <span className={`qa-legend__swatch analysis-layer--${SWATCH[id].className}`}>
-                  <Pictogram name={SWATCH[id].icon} size={20} />
-                </span>
-                <span className="qa-legend__label">{t(`analysis.layers.${id}`, { category: categoryLabel })}</span>
-                {counts[id] !== undefined && (
-                  <span className="qa-legend__count">{figures.people(counts[id] ?? 0)}</span>
-                )}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </>
+    <MapPanel
+      openLabel={t('analysis.layers.open')}
+      closeLabel={t('analysis.layers.close')}
+      title={t('analysis.layers.title')}
+    >
+      <ul className="qa-legend__list">
+        {LAYER_IDS.map((id) => (
+          <li key={id}>
+            <label className="qa-legend__toggle">
+              <input
+                type="checkbox"
+                checked={layers[id]}
+                onChange={(event) => onChange({ ...layers, [id]: event.target.checked })}
+              />
+              <span className={`qa-legend__swatch analysis-layer--${SWATCH[id].className}`}>
+                <Pictogram name={SWATCH[id].icon} size={20} />
+              </span>
+              <span className="qa-legend__label">{t(`analysis.layers.${id}`, { category: categoryLabel })}</span>
+              {counts[id] !== undefined && <span className="qa-legend__count">{figures.people(counts[id] ?? 0)}</span>}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </MapPanel>
   );
 }

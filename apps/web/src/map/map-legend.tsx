@@ -1,10 +1,9 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
 import { MAP_KINDS } from './kind-style.ts';
-import { MapButton } from './map-button.tsx';
 import type { LayerVisibility } from './map-layers.ts';
+import { MapPanel } from './map-panel.tsx';
 import type { MapRecordKind } from './types.ts';
 
 /** The legend doubles as the layer switcher: each kind with its pictogram, count and a checkbox. */
@@ -19,69 +18,54 @@ export function MapLegend({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const headingId = useId();
 
   return (
-    <>
-      <MapButton
-        icon={open ? 'close' : 'layers'}
-        label={open ? t('map.legend.close') : t('map.legend.open')}
-        expanded={open}
-        controls={panelId}
-        onClick={() => setOpen(!open)}
-      />
-      <section id={panelId} className="qa-legend" aria-labelledby={headingId} hidden={!open}>
-        <h2 id={headingId} className="qa-legend__title">
-          {t('map.legend.title')}
-        </h2>
-        <ul className="qa-legend__list">
-          {MAP_KINDS.map((kind) => (
-            <li key={kind}>
-              <label className="qa-legend__toggle">
-                <input
-                  type="checkbox"
-                  checked={visibility.kinds[kind]}
-                  onChange={(event) =>
-                    onChange({ ...visibility, kinds: { ...visibility.kinds, [kind]: event.target.checked } })
-                  }
-                />
-                <span className={`qa-legend__swatch qa-legend__swatch--${kind}`}>
-                  <Pictogram name={kind} size={20} />
-                </span>
-                <span className="qa-legend__label">{t(`map.legend.${kind}`)}</span>
-                <span className="qa-legend__count">{format.number(counts[kind])}</span>
-              </label>
-            </li>
-          ))}
-          <li>
+    <MapPanel openLabel={t('map.legend.open')} closeLabel={t('map.legend.close')} title={t('map.legend.title')}>
+      <ul className="qa-legend__list">
+        {MAP_KINDS.map((kind) => (
+          <li key={kind}>
             <label className="qa-legend__toggle">
               <input
                 type="checkbox"
-                checked={visibility.quarters}
-                onChange={(event) => onChange({ ...visibility, quarters: event.target.checked })}
+                checked={visibility.kinds[kind]}
+                onChange={(event) =>
+                  onChange({ ...visibility, kinds: { ...visibility.kinds, [kind]: event.target.checked } })
+                }
               />
-              <span className="qa-legend__swatch qa-legend__swatch--quarter">
-                <Pictogram name="outline" size={20} />
+              <span className={`qa-legend__swatch qa-legend__swatch--${kind}`}>
+                <Pictogram name={kind} size={20} />
               </span>
-              <span className="qa-legend__label">{t('map.legend.quarters')}</span>
+              <span className="qa-legend__label">{t(`map.legend.${kind}`)}</span>
+              <span className="qa-legend__count">{format.number(counts[kind])}</span>
             </label>
           </li>
-        </ul>
-        <ul className="qa-legend__keys">
-          <li>
-            <span className="qa-legend__badge">
-              <Pictogram name="pending" size={16} />
+        ))}
+        <li>
+          <label className="qa-legend__toggle">
+            <input
+              type="checkbox"
+              checked={visibility.quarters}
+              onChange={(event) => onChange({ ...visibility, quarters: event.target.checked })}
+            />
+            <span className="qa-legend__swatch qa-legend__swatch--quarter">
+              <Pictogram name="outline" size={20} />
             </span>
-            {t('map.legend.pending')}
-          </li>
-          <li>
-            <span className="qa-legend__cluster">{format.number(12)}</span>
-            {t('map.legend.cluster')}
-          </li>
-        </ul>
-      </section>
-    </>
+            <span className="qa-legend__label">{t('map.legend.quarters')}</span>
+          </label>
+        </li>
+      </ul>
+      <ul className="qa-legend__keys">
+        <li>
+          <span className="qa-legend__badge">
+            <Pictogram name="pending" size={16} />
+          </span>
+          {t('map.legend.pending')}
+        </li>
+        <li>
+          <span className="qa-legend__cluster">{format.number(12)}</span>
+          {t('map.legend.cluster')}
+        </li>
+      </ul>
+    </MapPanel>
   );
 }
