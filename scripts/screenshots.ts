@@ -101,10 +101,16 @@ async function plannerApi(url: string): Promise<Api> {
   });
   if (!login.ok) throw new Error(`planner sign-in failed: ${login.status}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // Writes signed in by the cookie carry the session's CSRF token, as the app's do.
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
   return (path, init = {}) =>
     fetch(new URL(path, url), {
       method: init.method ?? 'GET',
-      headers: { cookie, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 }

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { AnalysisRunner } from './analysis/runner.ts';
@@ -9,6 +8,8 @@ import { AppError } from './errors.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installDocs } from './plugins/docs.ts';
 import { installErrorHandling, notFound } from './plugins/errors.ts';
+import { installRetention } from './plugins/retention.ts';
+import { installSecurityHeaders } from './plugins/security-headers.ts';
 import { installValidation } from './plugins/validation.ts';
 import { installWeb } from './plugins/web.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -22,9 +23,11 @@ import { importRoutes } from './routes/imports.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { ogcRoutes } from './routes/ogc.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { quarterRoutes } from './routes/quarters.ts';
 import { recordRoutes } from './routes/records.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { residentRoutes } from './routes/resident.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
@@ -38,10 +41,21 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/**
+ * The log keeps method, path and status of each request, never the caller's address or browser:
+ * residents are promised that nothing points back to them (docs/privacy.md).
+ */
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: {
+      req: (request: { method: string; url: string; id?: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: request.url.replace(/\/receipts\/[^/?]+/, '/receipts/…'),
+      }),
+    },
   };
 }
 
@@ -59,27 +73,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   installValidation(app);
   installErrorHandling(app);
   await app.register(cookie);
-  // The basemap's style, tiles, glyphs and sprites come from its origin; nothing else is remote.
-  const basemapOrigin = config.basemapStyleUrl?.startsWith('http') ? [new URL(config.basemapStyleUrl).origin] : [];
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigin],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", ...basemapOrigin],
-        workerSrc: ["'self'", 'blob:'],
-        // Voice notes and photos are played back from local blobs before they are uploaded.
-        mediaSrc: ["'self'", 'blob:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-  });
+  await installSecurityHeaders(app, config);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', { retryAfter: context.after }),
@@ -103,6 +97,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(importRoutes, { db });
   await app.register(reportRoutes, { db });
   await app.register(ogcRoutes, { db });
+  await app.register(residentRoutes, { db, config });
+  await app.register(privacyRoutes, { db, config });
+  installRetention(app, db, config);
 
   const runner = new AnalysisRunner(database, app.log);
   app.addHook('onReady', () => runner.start());

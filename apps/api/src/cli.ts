@@ -4,17 +4,19 @@
 //   npm run admin -- disable <username>
 //   npm run admin -- list
 //   npm run admin -- purge-tombstones --older-than <days>
+//   npm run admin -- retention
 // Passwords are asked for without echo, read from stdin with --password-stdin, or taken from
 // QA_ADMIN_PASSWORD (for scripted installs). They never appear as arguments, which `ps` would show.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { AccountInputSchema, ROLES, type Role, schemaIssues } from '@quartiersatlas/domain';
+import { ACCOUNT_ROLES, AccountInputSchema, type AccountRole, schemaIssues } from '@quartiersatlas/domain';
 import { hashPassword } from './auth/password.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { AppError, summarize } from './errors.ts';
 import { seedTaxonomy } from './seed.ts';
 import { createAccount, findAccountRowByUsername, listAccounts, updateAccount } from './store/accounts.ts';
+import { applyRetention } from './store/retention.ts';
 import { purgeTombstones } from './store/sync-pull.ts';
 
 class UsageError extends Error {}
@@ -24,7 +26,8 @@ const USAGE = `usage:
   npm run admin -- set-password <username> [--password-stdin]
   npm run admin -- disable <username>
   npm run admin -- list
-  npm run admin -- purge-tombstones --older-than <days>`;
+  npm run admin -- purge-tombstones --older-than <days>
+  npm run admin -- retention`;
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -108,9 +111,10 @@ async function run(argv: string[]): Promise<void> {
       }
       case 'create': {
         if (!username) throw new UsageError('create needs a username');
-        const role = values.role as Role;
-        if (!(ROLES as readonly string[]).includes(role) || role === 'resident') {
-          throw new UsageError('--role must be admin, planner or field');
+        const role = values.role as AccountRole;
+        // Residents take part through resident links only; they never get an account.
+        if (!(ACCOUNT_ROLES as readonly string[]).includes(role)) {
+          throw new UsageError(`--role must be ${ACCOUNT_ROLES.join(', ')}`);
         }
         const displayName = values.name ?? username;
         const issues = schemaIssues(AccountInputSchema, { username, displayName, role, password: 'x'.repeat(10) });
@@ -151,6 +155,14 @@ async function run(argv: string[]): Promise<void> {
         const { purged, horizon } = await purgeTombstones(db, before);
         out(`purged ${purged} deleted records older than ${days} days from ${database.location}`);
         if (purged > 0) out(`devices that last synced before version ${horizon} will download everything again`);
+        return;
+      }
+      case 'retention': {
+        const days = config.residentRetentionDays;
+        const { erased, anonymised } = await applyRetention(db, config);
+        out(`resident submissions older than ${days} days (RESIDENT_RETENTION_DAYS) in ${database.location}:`);
+        out(`  ${erased} erased (pending, rejected or deleted)`);
+        out(`  ${anonymised} anonymised (published: cell centre only, receipt no longer works)`);
         return;
       }
       default:

@@ -20,6 +20,20 @@ export interface Config {
   webDist: string;
   /** MapLibre style of the online basemap; null for none (the map then shows outlines and records only). */
   basemapStyleUrl: string | null;
+  /**
+   * Days a resident submission keeps its personal details (exact point, text, photos, voice notes,
+   * receipt). Then a published need keeps only what the public sees; anything else is erased.
+   */
+  residentRetentionDays: number;
+  /**
+   * Who is responsible for the data and how residents reach them (name, address, e-mail), shown in
+   * the privacy notice; null until the operator sets PRIVACY_CONTACT.
+   */
+  privacyContact: string | null;
+  /** Anonymous devices one network address may register per minute (a community centre shares one). */
+  residentDevicesPerMinute: number;
+  /** Resident submissions accepted from one network address per minute, across all its devices. */
+  residentSubmissionsPerMinute: number;
 }
 
 /** basemap.de Web Vektor, the official free basemap of the German federal and state surveys. */
@@ -75,5 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     webDist: resolve(cwd, env.WEB_DIST?.trim() || 'apps/web/dist'),
     basemapStyleUrl: basemap(env.BASEMAP_STYLE_URL),
+    privacyContact: env.PRIVACY_CONTACT?.trim().slice(0, 500) || null,
+    residentRetentionDays: int(env, 'RESIDENT_RETENTION_DAYS', 365, 1, 3650),
+    residentDevicesPerMinute: int(env, 'RESIDENT_DEVICES_PER_MINUTE', 600, 1, 100_000),
+    residentSubmissionsPerMinute: int(env, 'RESIDENT_SUBMISSIONS_PER_MINUTE', 1200, 1, 100_000),
   };
 }

@@ -30,10 +30,10 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/sessions/:id': TEAM,
   'POST /api/v1/sessions': TEAM,
   'PATCH /api/v1/sessions/:id': TEAM,
-  'GET /api/v1/records': ALL,
-  'GET /api/v1/exports/records': ALL,
-  'GET /api/v1/records/:id': ALL,
-  'POST /api/v1/records': ALL,
+  'GET /api/v1/records': TEAM,
+  'GET /api/v1/exports/records': TEAM,
+  'GET /api/v1/records/:id': TEAM,
+  'POST /api/v1/records': TEAM,
   'PATCH /api/v1/records/:id': TEAM,
   'DELETE /api/v1/records/:id': TEAM,
   'POST /api/v1/records/:id/publish': STAFF,
@@ -49,15 +49,30 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/analyses/:id/what-if': STAFF,
   'GET /api/v1/analyses/:id/export': STAFF,
   'GET /api/v1/demand-layers': STAFF,
-  'POST /api/v1/sync/push': ALL,
-  'GET /api/v1/sync/pull': ALL,
+  'POST /api/v1/sync/push': TEAM,
+  'GET /api/v1/sync/pull': TEAM,
   'GET /api/v1/conflicts': STAFF,
   'GET /api/v1/conflicts/:id': STAFF,
   'POST /api/v1/conflicts/:id/resolve': STAFF,
   // HEAD /api/v1/media/:sha256 has the same rule as PUT (SIGNED_IN); media.test.ts covers it.
   'PUT /api/v1/media/:sha256': ALL,
-  'GET /api/v1/media/:sha256': ALL,
+  'GET /api/v1/media/:sha256': TEAM,
+  'POST /api/v1/resident-links': STAFF,
+  'GET /api/v1/resident-links': STAFF,
+  'DELETE /api/v1/resident-links/:id': STAFF,
+  'GET /api/v1/resident-links/by-code/:code': 'public',
+  'POST /api/v1/resident-links/by-code/:code/devices': 'public',
+  'POST /api/v1/resident/needs': ['resident'],
+  'GET /api/v1/receipts/:receipt': 'public',
+  'GET /api/v1/receipts/:receipt/media/:sha256': 'public',
+  'GET /api/v1/receipts/:receipt/export': 'public',
+  'DELETE /api/v1/receipts/:receipt': 'public',
+  'GET /api/v1/privacy/export': STAFF,
+  'DELETE /api/v1/privacy/submissions/:id': STAFF,
 };
+
+/** Public writes authorised by a code in the address (a link's, a receipt's), never by the session cookie. */
+const BY_CODE = new Set(['POST /api/v1/resident-links/by-code/:code/devices', 'DELETE /api/v1/receipts/:receipt']);
 
 function concreteUrl(url: string): string {
   return url.replace(':id', url.startsWith('/api/v1/quarters') ? TEST_QUARTER.id : uuidv7());
@@ -74,6 +89,23 @@ describe.each(DATABASES)('every route × every role on %s', (kind) => {
     const registered = t.app.routeAccess.map((r) => `${r.method} ${r.url}`).sort();
     expect(registered).toEqual(Object.keys(EXPECTED).sort());
     for (const route of t.app.routeAccess) expect(route.access).toEqual(EXPECTED[`${route.method} ${route.url}`]);
+  });
+
+  it('lets a signed-in browser open a link or a receipt by its code without a CSRF token', async () => {
+    const { cookie } = t.accounts.planner;
+    const receipt = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/receipts/7KQM-4XPT-9BRC',
+      headers: { cookie },
+    });
+    expect(receipt.statusCode, receipt.body).toBe(404);
+    expect(receipt.json().code).toBe('RECEIPT_NOT_FOUND');
+    const device = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/resident-links/by-code/${t.residentLink.code}/devices`,
+      headers: { cookie },
+    });
+    expect(device.statusCode).toBe(201);
   });
 
   const callers: Array<{ role: Role | 'anonymous'; via: 'cookie' | 'token' }> = [
@@ -110,6 +142,23 @@ describe.each(DATABASES)('every route × every role on %s', (kind) => {
       }
     });
   }
+
+  it('asks every write by session cookie for the CSRF token, before anything else', async () => {
+    const { cookie } = t.accounts.admin;
+    for (const [route] of Object.entries(EXPECTED)) {
+      const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+      // Signing in acts on no session; reads change nothing; codes, not cookies, open a link or a receipt.
+      if (method === 'GET' || route === 'POST /api/v1/auth/login' || BY_CODE.has(route)) continue;
+      const response = await t.app.inject({
+        method,
+        url: concreteUrl(url),
+        headers: { cookie },
+        ...(method === 'DELETE' ? {} : { payload: {} }),
+      });
+      expect(response.statusCode, route).toBe(403);
+      expect(response.json().code, route).toBe('CSRF_TOKEN_INVALID');
+    }
+  });
 
   it('answers 401 to an unknown or revoked device token, even on public routes', async () => {
     const bogus = await t.app.inject({

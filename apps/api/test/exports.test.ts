@@ -8,7 +8,15 @@ import { excelCell } from '../src/exports/excel-csv.ts';
 import { loadDemoData, loadDemoPopulation } from '../src/seed.ts';
 import { createJob, failJob } from '../src/store/analyses.ts';
 import { featureCount, gdal, gdalUnavailable, runAnalysis } from './gis-helpers.ts';
-import { brownfieldFeature, createTestApp, DATABASES, needFeature, serviceFeature, type TestApp } from './helpers.ts';
+import {
+  brownfieldFeature,
+  createTestApp,
+  DATABASES,
+  needFeature,
+  residentSubmits,
+  serviceFeature,
+  type TestApp,
+} from './helpers.ts';
 
 const noGdal = gdalUnavailable();
 if (noGdal) console.warn(`[skip] export checks with ogrinfo skipped: ${noGdal}`);
@@ -32,6 +40,8 @@ describe('Excel cells', () => {
     expect(excelCell('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(excelCell('-1+2')).toBe("'-1+2");
     expect(excelCell(-3.5)).toBe('-3,5');
+    expect(excelCell(['=1+1', 'b'])).toBe("'=1+1, b");
+    for (const start of ['+', '@', '\t', '\r']) expect(excelCell(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
     expect(excelCell(null)).toBe('');
   });
 });
@@ -44,19 +54,16 @@ describe.each(DATABASES)('record exports on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    for (const [feature, role] of [
-      [service, 'field'],
-      [site, 'field'],
-      [need, 'resident'],
-    ] as const) {
+    for (const feature of [service, site]) {
       const response = await t.app.inject({
         method: 'POST',
         url: '/api/v1/records',
-        headers: t.as(role),
+        headers: t.as('field'),
         payload: feature,
       });
       expect(response.statusCode).toBe(201);
     }
+    expect((await residentSubmits(t, need)).statusCode).toBe(201);
   });
   afterAll(() => t.close());
 
@@ -104,9 +111,10 @@ describe.each(DATABASES)('record exports on %s', (kind) => {
     expect(body.features.map((f: { id: string }) => f.id).sort()).toEqual([service.id, site.id].sort());
   });
 
-  it('shows a role only what it may see: residents no needs, the field team no pending records', async () => {
-    const resident = (await download('format=geojson', 'resident')).json();
-    expect(resident.features.some((f: { properties: { kind: string } }) => f.properties.kind === 'need')).toBe(false);
+  it('shows a role only what it may see: residents nothing, the field team no pending records', async () => {
+    const resident = await download('format=geojson', 'resident');
+    expect(resident.statusCode).toBe(403);
+    expect(resident.json().code).toBe('FORBIDDEN');
     const field = (await download('format=geojson&status=pending', 'field')).json();
     expect(field.features.map((f: { id: string }) => f.id)).not.toContain(need.id);
   });
@@ -145,13 +153,14 @@ describe.each(DATABASES)('record exports on %s', (kind) => {
       expect(info.stdout).toContain('ID["EPSG",4326]');
     }
 
-    const resident = await download('format=gpkg', 'resident');
-    const residentFile = openDownload(resident.rawPayload, `resident-${kind}.gpkg`);
+    // The field team's file holds what is published: the need still waits for moderation.
+    const field = await download('format=gpkg', 'field');
+    const fieldFile = openDownload(field.rawPayload, `field-${kind}.gpkg`);
     try {
-      const tables = residentFile.db.prepare('SELECT table_name FROM gpkg_contents ORDER BY table_name').all();
+      const tables = fieldFile.db.prepare('SELECT table_name FROM gpkg_contents ORDER BY table_name').all();
       expect(tables).toEqual([{ table_name: 'brownfields' }, { table_name: 'services' }]);
     } finally {
-      residentFile.db.close();
+      fieldFile.db.close();
     }
   });
 
@@ -175,6 +184,34 @@ describe.each(DATABASES)('record exports on %s', (kind) => {
     expect(badKind.json().details).toEqual([expect.objectContaining({ field: 'kind' })]);
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/exports/records?format=csv' });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('defuses formulas a record brings into the CSV, but keeps numbers numbers', async () => {
+    const hostile = serviceFeature({
+      coordinates: [7.4651, 51.5521],
+      properties: { name: '=HYPERLINK("http://x")', note: "@SUM(1+1)*cmd|' /C calc'!A0" },
+    });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/records',
+      headers: t.as('field'),
+      payload: hostile,
+    });
+    expect(created.statusCode).toBe(201);
+    const body = (await download('format=csv&kind=service')).rawPayload.toString('utf8');
+    const rows = Papa.parse<Record<string, string>>(body.slice(1), {
+      header: true,
+      delimiter: ';',
+      skipEmptyLines: true,
+    });
+    const row = rows.data.find((r) => r.id === hostile.id);
+    expect(row).toMatchObject({
+      name: '\'=HYPERLINK("http://x")',
+      note: "'@SUM(1+1)*cmd|' /C calc'!A0",
+      lon: '7,4651',
+      lat: '51,5521',
+    });
+    expect(body).not.toMatch(/(^|;)=HYPERLINK/m);
   });
 });
 

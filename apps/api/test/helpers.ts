@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '@quartiersatlas/domain';
+import { newReceipt, PRIVACY_NOTICE_VERSION, type Role } from '@quartiersatlas/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -14,6 +14,7 @@ import { seedTaxonomy } from '../src/seed.ts';
 import { createAccount } from '../src/store/accounts.ts';
 import { createDeviceToken } from '../src/store/auth.ts';
 import { putQuarter } from '../src/store/quarters.ts';
+import { createResidentDevice, residentAuthorId } from '../src/store/resident-devices.ts';
 import { PG_URL } from './global-setup.ts';
 
 export { PG_URL } from './global-setup.ts';
@@ -90,16 +91,24 @@ export const ROLES_UNDER_TEST: Role[] = ['admin', 'planner', 'field', 'resident'
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
-  accounts: Record<Role, { id: string; username: string; cookie: string; token: string }>;
-  /** Request headers that authenticate as `role` (cookie for staff, device token for the rest), or none. */
+  /** Per role: `cookie` is the `Cookie` header of a browser session, `csrf` the token it must send. */
+  accounts: Record<Role, { id: string; username: string; cookie: string; csrf: string; token: string }>;
+  /** The resident link the `resident` caller's anonymous device came through. */
+  residentLink: { id: string; code: string };
+  /**
+   * Request headers that authenticate as `role` (cookie with its CSRF token, or device token), or
+   * none. Residents have no accounts: theirs is always the anonymous token of a device that opened
+   * `residentLink`.
+   */
   as(role: Role | 'anonymous', via?: 'cookie' | 'token'): Record<string, string>;
   close(): Promise<void>;
 }
 
-function sessionCookie(response: LightMyRequestResponse): string {
+/** The `Cookie` and `x-csrf-token` headers of a browser that signed in with `response`. */
+export function sessionHeaders(response: LightMyRequestResponse): { cookie: string; 'x-csrf-token': string } {
   const cookie = response.cookies.find((c) => c.name === 'qa_session');
   if (!cookie) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
-  return `qa_session=${cookie.value}`;
+  return { cookie: `qa_session=${cookie.value}`, 'x-csrf-token': response.json().csrfToken };
 }
 
 /** The API on a fresh database with one account per role, each signed in and holding a device token. */
@@ -110,7 +119,17 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<Confi
   await app.ready();
   const passwordHash = await hashPassword(PASSWORD);
   const accounts = {} as TestApp['accounts'];
+  const residentLink = await createTestResidentLink(database, TEST_QUARTER.id);
+  const resident = await createResidentDevice(database.db, residentLink.id);
+  accounts.resident = {
+    id: residentAuthorId(residentLink.id),
+    username: 'resident',
+    cookie: '',
+    csrf: '',
+    token: resident.token,
+  };
   for (const role of ROLES_UNDER_TEST) {
+    if (role === 'resident') continue;
     const account = await createAccount(database.db, {
       username: `${role}-user`,
       displayName: `Test ${role}`,
@@ -123,22 +142,78 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<Confi
       payload: { username: account.username, password: PASSWORD },
     });
     const { token } = await createDeviceToken(database.db, account.id, `${role} test device`);
-    accounts[role] = { id: account.id, username: account.username, cookie: sessionCookie(login), token };
+    const session = sessionHeaders(login);
+    accounts[role] = {
+      id: account.id,
+      username: account.username,
+      cookie: session.cookie,
+      csrf: session['x-csrf-token'],
+      token,
+    };
   }
   return {
     app,
     database,
     accounts,
+    residentLink,
     as(role, via = 'cookie'): Record<string, string> {
       if (role === 'anonymous') return {};
       const account = accounts[role];
-      return via === 'cookie' ? { cookie: account.cookie } : { authorization: `Bearer ${account.token}` };
+      return via === 'cookie' && role !== 'resident'
+        ? { cookie: account.cookie, 'x-csrf-token': account.csrf }
+        : { authorization: `Bearer ${account.token}` };
     },
     async close() {
       await app.close();
       await database.dispose();
     },
   };
+}
+
+/** A resident link for a quarter, written straight to the database (the API route is tested on its own). */
+export async function createTestResidentLink(
+  database: Database,
+  quarterId: string,
+): Promise<{ id: string; code: string }> {
+  const id = uuidv7();
+  const code = randomBytes(8).toString('hex').slice(0, 10);
+  await database.db
+    .insertInto('resident_links')
+    .values({
+      id,
+      code,
+      title: 'Aushang Testquartier',
+      quarter_id: quarterId,
+      session_id: null,
+      languages: JSON.stringify(['de', 'ar']),
+      created_by: 'test',
+      created_at: new Date().toISOString(),
+      revoked_at: null,
+    })
+    .execute();
+  return { id, code };
+}
+
+/**
+ * A resident sends `feature` (a need) through the test link, as the resident app does: with consent
+ * and a receipt code (a fresh one unless given). It waits for moderation. Answers the API's response.
+ */
+export function residentSubmits(
+  t: TestApp,
+  feature: { id: string; properties: { lang?: unknown } },
+  receipt = newReceipt((length) => randomBytes(length)),
+) {
+  const lang = typeof feature.properties.lang === 'string' ? feature.properties.lang : 'de';
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/resident/needs',
+    headers: t.as('resident'),
+    payload: {
+      feature,
+      consent: { noticeVersion: PRIVACY_NOTICE_VERSION, lang, givenAt: new Date().toISOString() },
+      receipt,
+    },
+  });
 }
 
 /** UUIDv7 for test records: time-ordered like the clients' ids. */

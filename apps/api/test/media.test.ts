@@ -232,6 +232,46 @@ describe.each(DATABASES)('media upload on %s', (kind) => {
     expect(voice.json().mime).toBe('audio/webm');
   });
 
+  it('serves a photo that is also a web page only as a photo, with nothing it could run', async () => {
+    // JPEG's first bytes pass the sniffing; what follows is a page with a script.
+    const polyglot = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.from('<html><body><script>fetch("/api/v1/accounts")</script></body></html>'),
+    ]);
+    const hash = sha256(polyglot);
+    expect((await put(hash, polyglot, { type: 'text/html' })).json().code).toBe('MEDIA_TYPE_NOT_ALLOWED');
+    expect((await put(hash, polyglot, { type: 'image/jpeg' })).statusCode).toBe(201);
+    const served = await get(hash);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    // Files are named by their hash alone: no name, so no ".html" a server or browser could go by.
+    for (const url of [`/api/v1/media/${hash}.html`, `/api/v1/media/${hash}/x.html`]) {
+      const response = await t.app.inject({ method: 'GET', url, headers: t.as('planner') });
+      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, url).toBeLessThan(500);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+    }
+  });
+
+  it('refuses an SVG or a page even when its bytes start like a photo would', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+    for (const type of ['image/png', 'image/webp', 'image/jpeg']) {
+      const response = await put(sha256(svg), svg, { type });
+      expect(response.statusCode, type).toBe(415);
+      expect(response.json().code).toBe('MEDIA_TYPE_MISMATCH');
+    }
+    // The first chunk of a chunked upload is checked the same way, before anything is kept.
+    const page = Buffer.concat([Buffer.from('<!doctype html>'), randomBytes(2 * MiB)]);
+    const first = await put(sha256(page), page.subarray(0, MiB), {
+      type: 'image/jpeg',
+      range: `bytes 0-${MiB - 1}/${page.length}`,
+    });
+    expect(first.statusCode).toBe(415);
+    expect(await mediaRows(sha256(page))).toEqual({ media: 0, uploads: 0 });
+    expect(partialFiles()).not.toContain(sha256(page));
+  });
+
   it('refuses files over the size limit of their type and bodies over 4 MiB', async () => {
     const file = jpeg(MiB);
     const photo = await put(sha256(file), file, {
@@ -307,7 +347,7 @@ describe.each(DATABASES)('media upload on %s', (kind) => {
     expect(unsatisfiable.rawPayload.equals(file)).toBe(true);
   });
 
-  it('lets residents attach media, and nobody who is not signed in', async () => {
+  it('lets residents attach media but not read it, and nobody who is not signed in', async () => {
     const file = png(4);
     const hash = sha256(file);
     for (const response of [await put(hash, file, { role: 'anonymous' }), await get(hash, {}, 'anonymous')]) {
@@ -320,7 +360,11 @@ describe.each(DATABASES)('media upload on %s', (kind) => {
     const uploaded = await put(hash, file, { role: 'resident' });
     expect(uploaded.statusCode).toBe(201);
     expect((await head(hash, 'resident')).statusCode).toBe(200);
-    expect((await get(hash, {}, 'resident')).rawPayload.equals(file)).toBe(true);
+    // A hash is all it takes to ask for a file, so residents read none back here (their receipt does).
+    const read = await get(hash, {}, 'resident');
+    expect(read.statusCode).toBe(403);
+    expect(read.json().code).toBe('FORBIDDEN');
+    expect((await get(hash, {}, 'planner')).rawPayload.equals(file)).toBe(true);
     const row = await t.database.db.selectFrom('media').selectAll().where('sha256', '=', hash).executeTakeFirst();
     expect(row?.created_by).toBe(t.accounts.resident.id);
   });

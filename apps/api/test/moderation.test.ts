@@ -1,6 +1,15 @@
-import type { Role } from '@quartiersatlas/domain';
+import { randomBytes } from 'node:crypto';
+import { newReceipt, type Role } from '@quartiersatlas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DATABASES, needFeature, serviceFeature, type TestApp, uuidv7 } from './helpers.ts';
+import {
+  createTestApp,
+  DATABASES,
+  needFeature,
+  residentSubmits,
+  serviceFeature,
+  type TestApp,
+  uuidv7,
+} from './helpers.ts';
 import { syncClient } from './sync-helpers.ts';
 
 describe.each(DATABASES)('moderation of resident submissions on %s', (kind) => {
@@ -15,15 +24,13 @@ describe.each(DATABASES)('moderation of resident submissions on %s', (kind) => {
   /** A need a resident sent in: it waits as pending. */
   async function submitted(text = 'Ein Spielplatz fehlt.') {
     const feature = needFeature({ text, lang: 'de', targetGroups: ['children'] });
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/records',
-      headers: t.as('resident'),
-      payload: feature,
-    });
+    const receipt = newReceipt((length) => randomBytes(length));
+    const response = await residentSubmits(t, feature, receipt);
     expect(response.statusCode).toBe(201);
-    expect(response.json().properties.status).toBe('pending');
-    return { id: feature.id, version: response.json().properties.version as number };
+    expect(response.json().status).toBe('pending');
+    const stored = (await read(feature.id, 'planner')).json();
+    expect(stored.properties.status).toBe('pending');
+    return { id: feature.id, version: stored.properties.version as number, receipt };
   }
   const publish = (id: string, payload: object | undefined = {}, role: Role = 'planner') =>
     t.app.inject({ method: 'POST', url: `/api/v1/records/${id}/publish`, headers: t.as(role), payload });
@@ -95,8 +102,10 @@ describe.each(DATABASES)('moderation of resident submissions on %s', (kind) => {
     expect(rejected.json().record.properties).toMatchObject({ status: 'rejected' });
 
     expect((await read(need.id, 'field')).statusCode).toBe(404);
-    // The author still sees what became of it.
-    expect((await read(need.id, 'resident')).json().properties.status).toBe('rejected');
+    // The author still sees what became of it, with their receipt code.
+    const receipt = await t.app.inject({ method: 'GET', url: `/api/v1/receipts/${need.receipt}` });
+    expect(receipt.json().submission.status).toBe('rejected');
+    expect((await read(need.id, 'resident')).statusCode).toBe(403);
     const published = await t.app.inject({ method: 'GET', url: '/api/v1/records?kind=need', headers: t.as('field') });
     expect(published.json().features.map((f: { id: string }) => f.id)).not.toContain(need.id);
     const { rows } = await pullAll('field', cursor);

@@ -2,7 +2,7 @@ import { cellToLatLng, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, loadDemoPopulation } from '../src/seed.ts';
 import { runAnalysis } from './gis-helpers.ts';
-import { createTestApp, DATABASES, needFeature, type TestApp } from './helpers.ts';
+import { createTestApp, DATABASES, needFeature, residentSubmits, type TestApp } from './helpers.ts';
 
 interface Link {
   rel: string;
@@ -192,7 +192,7 @@ describe.each(DATABASES)('OGC API – Features on %s', (kind) => {
     const pending = needFeature({ text: 'Noch nicht moderiert' });
     const created = [
       await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: t.as('field'), payload: published }),
-      await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: t.as('resident'), payload: pending }),
+      await residentSubmits(t, pending),
     ];
     expect(created.map((r) => r.statusCode)).toEqual([201, 201]);
     const exact = published.geometry.coordinates as [number, number];
@@ -209,8 +209,10 @@ describe.each(DATABASES)('OGC API – Features on %s', (kind) => {
       expect(ids).not.toContain(pending.id);
       for (const feature of all.features) {
         expect(Object.keys(feature.properties).sort()).toEqual(
-          ['category', 'kind', 'lang', 'quarterId', 'supporters', 'targetGroups', 'urgency'].sort(),
+          ['category', 'kind', 'lang', 'quarterId', 'supporters', 'targetGroups', 'text', 'urgency'].sort(),
         );
+        // Nobody approved showing a text here (see publication.test.ts for approved ones).
+        expect([feature.properties.text, feature.properties.lang]).toEqual([null, null]);
         const point = feature.geometry.coordinates as [number, number];
         expect(point).toEqual(cellCentre(point));
       }
@@ -237,7 +239,8 @@ describe.each(DATABASES)('OGC API – Features on %s', (kind) => {
     expect((await items(`/ogc/collections/needs/items?bbox=${aroundCentre}`)).numberMatched).toBeGreaterThan(0);
 
     const schema = (await get('/ogc/collections/needs/schema')).json();
-    expect(Object.keys(schema.properties.properties.properties)).not.toContain('text');
+    expect(Object.keys(schema.properties.properties.properties)).not.toContain('note');
+    expect(Object.keys(schema.properties.properties.properties)).not.toContain('media');
 
     // The field team sees the needs as the records API shows them: exact, with text, published only.
     const field = await items('/ogc/collections/needs/items?limit=10000', 'field', 'token');

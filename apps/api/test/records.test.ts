@@ -5,6 +5,7 @@ import {
   createTestApp,
   DATABASES,
   needFeature,
+  residentSubmits,
   serviceFeature,
   TEST_QUARTER,
   type TestApp,
@@ -254,29 +255,28 @@ describe.each(DATABASES)('records API on %s', (kind) => {
   });
 
   describe('residents', () => {
-    it('may add a need, which waits for moderation and is hidden from the field team', async () => {
+    it('send needs through their link, which wait for moderation and are hidden from the field team', async () => {
       const need = needFeature({ text: 'Burada bir kreş eksik.', lang: 'tr' });
-      const response = await post(need, 'resident');
+      const response = await residentSubmits(t, need);
       expect(response.statusCode).toBe(201);
-      expect(response.json().properties.status).toBe('pending');
+      expect(response.json().status).toBe('pending');
       const field = await t.app.inject({ method: 'GET', url: `/api/v1/records/${need.id}`, headers: t.as('field') });
       expect(field.statusCode).toBe(404);
       expect(idsOfList((await list('kind=need&status=pending', 'planner')).json())).toContain(need.id);
     });
 
-    it('may not add services, and do not see needs', async () => {
+    it('neither write nor read records through the team’s API', async () => {
       const before = await countRows(t.database, 'records');
-      const response = await post(serviceFeature(), 'resident');
-      expect(response.statusCode).toBe(403);
+      for (const feature of [serviceFeature(), needFeature()]) {
+        const response = await post(feature, 'resident');
+        expect(response.statusCode).toBe(403);
+        expect(response.json().code).toBe('FORBIDDEN');
+      }
       expect(await countRows(t.database, 'records')).toBe(before);
-      const visible = (await list('limit=10000', 'resident')).json();
-      expect(visible.features.length).toBeGreaterThan(0);
-      expect(
-        visible.features.every(
-          (f: { properties: { kind: string; status: string } }) =>
-            f.properties.kind !== 'need' && f.properties.status === 'published',
-        ),
-      ).toBe(true);
+      expect((await list('limit=10000', 'resident')).statusCode).toBe(403);
+      const published = idsOfList((await list('limit=1', 'field')).json())[0];
+      const one = await t.app.inject({ method: 'GET', url: `/api/v1/records/${published}`, headers: t.as('resident') });
+      expect(one.statusCode).toBe(403);
     });
   });
 });

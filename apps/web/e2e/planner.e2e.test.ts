@@ -20,8 +20,15 @@ import {
   playwright,
   signIn,
   startAtlas,
-  type TestAccount,
 } from './harness.ts';
+import {
+  type ApiSession,
+  apiGet,
+  apiSession,
+  createResidentLink,
+  residentDevice,
+  sendResidentNeed,
+} from './resident-api.ts';
 import { rawKeysOnScreen } from './steps.ts';
 
 const unavailable = browserTestsUnavailable();
@@ -32,33 +39,9 @@ const gdal = spawnSync('ogrinfo', ['--version']).status === 0;
 if (!gdal && process.env.CI === 'true') throw new Error('ogrinfo is missing: CI installs gdal-bin (.ci/run)');
 if (!gdal) console.warn('[skip] the GeoPackage is only checked by its header, because ogrinfo (gdal-bin) is missing');
 
-const RESIDENT: TestAccount = {
-  username: 'anwohnerin.eving',
-  password: 'bewohnerin-eving-2025',
-  displayName: 'Anwohnerin Eving',
-  role: 'resident',
-};
-
 /** A Kita need the resident sends from her phone, in Turkish: it waits for moderation. */
 const NEED_ID = '019a8f00-0000-7000-8000-00000000beef';
 const NEED_TEXT = 'Çocuklarımız için yakında kreş yok, sabahları otobüsle 30 dakika gidiyoruz.';
-
-/** Signs in through the API and returns the session cookie. */
-async function apiSession(url: string, account: TestAccount): Promise<string> {
-  const response = await fetch(new URL('api/v1/auth/login', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
-async function apiGet<T>(url: string, cookie: string, path: string): Promise<T> {
-  const response = await fetch(new URL(path, url), { headers: { cookie } });
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
-}
 
 async function openView(page: Page, label: string): Promise<void> {
   await page.locator('.bottom-nav__item', { hasText: label }).click();
@@ -68,18 +51,19 @@ describe.skipIf(unavailable !== null)('planner workspace in Chromium (built app,
   let atlas: Atlas;
   let browser: Browser;
   let page: Page;
-  let planner: string;
+  let planner: ApiSession;
   let downloads: string;
 
   beforeAll(async () => {
-    atlas = await startAtlas([PLANNER_ACCOUNT, RESIDENT]);
+    atlas = await startAtlas([PLANNER_ACCOUNT]);
     planner = await apiSession(atlas.url, PLANNER_ACCOUNT);
-    const resident = await apiSession(atlas.url, RESIDENT);
-    const sent = await fetch(new URL('api/v1/records', atlas.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: resident },
-      body: JSON.stringify({
-        type: 'Feature',
+    // The resident's phone opened a poster's link: an anonymous device of that link sends the need.
+    const link = await createResidentLink(atlas.url, planner, 'eving', 'Aushang Bürgerhaus Eving');
+    const token = await residentDevice(atlas.url, link.code);
+    await sendResidentNeed(
+      atlas.url,
+      token,
+      {
         id: NEED_ID,
         geometry: { type: 'Point', coordinates: [7.4632, 51.5468] },
         properties: {
@@ -91,9 +75,10 @@ describe.skipIf(unavailable !== null)('planner workspace in Chromium (built app,
           text: NEED_TEXT,
           lang: 'tr',
         },
-      }),
-    });
-    expect(sent.status).toBe(201);
+      },
+      'K7QM4XPT9BRC',
+      'tr',
+    );
     downloads = mkdtempSync(join(tmpdir(), 'qa-downloads-'));
     browser = await playwright.chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const context = await browser.newContext({

@@ -139,10 +139,16 @@ async function apiAs(atlas: Atlas, account: TestAccount) {
   });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // Writes signed in by the cookie carry the session's CSRF token, as the app's do.
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
   return (path: string, init: { method?: string; body?: unknown } = {}) =>
     fetch(new URL(path, atlas.url), {
       method: init.method ?? 'GET',
-      headers: { cookie, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 }

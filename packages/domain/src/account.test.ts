@@ -5,10 +5,19 @@ import { schemaIssues } from './issues.ts';
 const account = { username: 'a.yilmaz', displayName: 'Ayşe Yılmaz', role: 'field', password: 'lange-passphrase-2024' };
 
 describe('AccountInputSchema', () => {
-  it('accepts an account of every role', () => {
-    for (const role of ['admin', 'planner', 'field', 'resident']) {
+  it('accepts an account of every staff role', () => {
+    for (const role of ['admin', 'planner', 'field']) {
       expect(schemaIssues(AccountInputSchema, { ...account, role }), role).toEqual([]);
     }
+  });
+
+  it('refuses resident accounts: residents take part through links only', () => {
+    expect(schemaIssues(AccountInputSchema, { ...account, role: 'resident' })).toEqual([
+      { field: 'role', code: 'INVALID_ENUM', message: 'must be one of admin, planner, field' },
+    ]);
+    expect(schemaIssues(AccountPatchSchema, { role: 'resident' })).toEqual([
+      { field: 'role', code: 'INVALID_ENUM', message: 'must be one of admin, planner, field' },
+    ]);
   });
 
   it('refuses a short password, a username with spaces and an unknown role', () => {
@@ -16,7 +25,7 @@ describe('AccountInputSchema', () => {
       schemaIssues(AccountInputSchema, { ...account, username: 'ayse yilmaz', role: 'root', password: 'geheim' }),
     ).toEqual([
       expect.objectContaining({ field: 'username', code: 'INVALID_PATTERN' }),
-      { field: 'role', code: 'INVALID_ENUM', message: 'must be one of admin, planner, field, resident' },
+      { field: 'role', code: 'INVALID_ENUM', message: 'must be one of admin, planner, field' },
       { field: 'password', code: 'INVALID_MINLENGTH', message: 'must not have fewer than 10 characters' },
     ]);
   });
@@ -29,8 +38,10 @@ describe('AccountInputSchema', () => {
 });
 
 describe('AccountPatchSchema', () => {
-  it('allows disabling an account and changing the role', () => {
+  it('allows disabling an account, changing the role and lifting a lock', () => {
     expect(schemaIssues(AccountPatchSchema, { disabled: true, role: 'planner' })).toEqual([]);
+    expect(schemaIssues(AccountPatchSchema, { locked: false })).toEqual([]);
+    expect(schemaIssues(AccountPatchSchema, { locked: true })).toEqual([expect.objectContaining({ field: 'locked' })]);
   });
 
   it('refuses renaming the login', () => {

@@ -8,6 +8,10 @@ import { StringEnum } from './schema-helpers.ts';
 export const ROLES = ['admin', 'planner', 'field', 'resident'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles an account can have. Residents have none: they take part through resident links only. */
+export const ACCOUNT_ROLES = ['admin', 'planner', 'field'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
 export const Username = Type.String({
   minLength: 3,
   maxLength: 64,
@@ -22,7 +26,7 @@ export const AccountInputSchema = Type.Object(
   {
     username: Username,
     displayName: Type.String({ minLength: 1, maxLength: 120 }),
-    role: StringEnum(ROLES),
+    role: StringEnum(ACCOUNT_ROLES),
     password: Password,
   },
   { additionalProperties: false },
@@ -32,9 +36,14 @@ export type AccountInput = Static<typeof AccountInputSchema>;
 export const AccountPatchSchema = Type.Object(
   {
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-    role: Type.Optional(StringEnum(ROLES)),
+    role: Type.Optional(StringEnum(ACCOUNT_ROLES)),
     password: Type.Optional(Password),
     disabled: Type.Optional(Type.Boolean()),
+    locked: Type.Optional(
+      Type.Literal(false, {
+        description: 'false lifts the lock after too many wrong passwords (so does a new password)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,4 +57,9 @@ export interface Account {
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Only in the accounts API (administrators): until when sign-in is locked after too many wrong
+   * passwords, or null.
+   */
+  lockedUntil?: string | null;
 }

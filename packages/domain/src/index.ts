@@ -7,6 +7,7 @@ export * from './record-brownfield.ts';
 export * from './record-need.ts';
 export * from './record-service.ts';
 export * from './record-vacancy.ts';
+export * from './resident.ts';
 export * from './schema-helpers.ts';
 export * from './survey-session.ts';
 export * from './taxonomy.ts';

@@ -366,4 +366,59 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-residents-privacy': {
+    async up(db: Kysely<unknown>) {
+      // Links handed out as QR codes and posters: residents take part through them, without an account.
+      await db.schema
+        .createTable('resident_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('quarter_id', 'text', (c) => c.notNull().references('quarters.id'))
+        .addColumn('session_id', 'text')
+        .addColumn('languages', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+
+      // Anonymous devices that opened a link: a random token (only its hash is kept) that may append
+      // needs. No address, no browser signature: nothing that points to a person or a phone.
+      await db.schema
+        .createTable('resident_devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('link_id', 'text', (c) => c.notNull().references('resident_links.id'))
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .execute();
+      await db.schema.createIndex('resident_devices_link').on('resident_devices').column('link_id').execute();
+
+      // One row per resident submission: the consent given, and the hash of the receipt code with
+      // which the resident can see, export and delete it. Removed when the submission is erased.
+      await db.schema
+        .createTable('resident_submissions')
+        .addColumn('record_id', 'text', (c) => c.primaryKey())
+        .addColumn('link_id', 'text', (c) => c.notNull())
+        .addColumn('receipt_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('consent', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .addColumn('anonymised_at', 'text')
+        .execute();
+      await db.schema.createIndex('resident_submissions_link').on('resident_submissions').column('link_id').execute();
+
+      // A published need shows its free text to the public only when a planner approved it.
+      await db.schema
+        .alterTable('records')
+        .addColumn('public_text', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+
+      // Account lockout after repeated wrong passwords.
+      await db.schema
+        .alterTable('accounts')
+        .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('accounts').addColumn('locked_until', 'text').execute();
+    },
+  },
 };

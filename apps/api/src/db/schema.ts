@@ -26,6 +26,8 @@ export interface RecordsTable {
   demo: number;
   /** JSON `{field: [version, writer]}`: who last wrote each field since creation (sync merge rules). */
   field_versions: string;
+  /** 1 when a planner approved showing a need's free text to the public (default: the text stays internal). */
+  public_text?: number;
 }
 
 export interface QuartersTable {
@@ -72,6 +74,10 @@ export interface AccountsTable {
   disabled: number;
   created_at: string;
   updated_at: string;
+  /** Wrong passwords in a row; reset by a successful sign-in. */
+  failed_logins?: number;
+  /** After too many wrong passwords, sign-in is refused until then (ISO time). */
+  locked_until?: string | null;
 }
 
 /** Browser sessions behind the HTTP-only cookie. The id is the SHA-256 of the cookie value. */
@@ -259,6 +265,43 @@ export interface StreetNetworksTable {
   created_at: string;
 }
 
+/** A link (QR code, poster) through which residents voice needs without an account. */
+export interface ResidentLinksTable {
+  id: string;
+  /** The public code in the link's address, `/r/<code>`. */
+  code: string;
+  title: string;
+  quarter_id: string;
+  session_id: string | null;
+  /** JSON array of language codes the poster is printed in (the app offers all languages). */
+  languages: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** An anonymous device that opened a resident link; the token may only append needs. */
+export interface ResidentDevicesTable {
+  id: string;
+  link_id: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Consent and receipt of one resident submission (record_id → records.id). */
+export interface ResidentSubmissionsTable {
+  record_id: string;
+  link_id: string;
+  /** SHA-256 of the normalised receipt code: the resident's key to see, export and delete. */
+  receipt_hash: string;
+  /** JSON Consent: privacy notice version, language, time. */
+  consent: string;
+  submitted_at: string;
+  /** Set when retention anonymised a published submission (exact point, media and text removed). */
+  anonymised_at: string | null;
+}
+
 export interface Tables {
   records: RecordsTable;
   quarters: QuartersTable;
@@ -279,6 +322,9 @@ export interface Tables {
   record_events: RecordEventsTable;
   imports: ImportsTable;
   street_networks: StreetNetworksTable;
+  resident_links: ResidentLinksTable;
+  resident_devices: ResidentDevicesTable;
+  resident_submissions: ResidentSubmissionsTable;
 }
 
 export type Db = Kysely<Tables>;

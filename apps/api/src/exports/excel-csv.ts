@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 
 // Excel reads a cell starting with one of these as a formula, even from a CSV file: a resident's
-// "=HYPERLINK(…)" must arrive as text (OWASP "CSV injection").
+// "=HYPERLINK(…)" must arrive as text (OWASP "CSV injection"). Numbers are written as numbers
+// before this check, so -3.5 stays a number Excel can sum.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell as Excel with German settings reads it: decimal comma, lists joined, formulas defused. */
@@ -21,5 +22,7 @@ export function excelCell(value: unknown): string {
  */
 export function excelCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const data = rows.map((row) => row.map(excelCell));
-  return `\uFEFF${Papa.unparse({ fields: [...header], data }, { delimiter: ';', newline: '\r\n' })}\r\n`;
+  // Column names come from field names as well, so they are defused like any cell.
+  const fields = header.map(excelCell);
+  return `\uFEFF${Papa.unparse({ fields, data }, { delimiter: ';', newline: '\r\n' })}\r\n`;
 }

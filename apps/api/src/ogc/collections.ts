@@ -75,7 +75,7 @@ export function collectionInfo(
     const layer = RECORD_LAYERS[kind];
     const coarse =
       kind === 'need' && seesCoarseNeeds(caller)
-        ? ` Public view: each need is shown at the centre of its H3 cell (resolution ${COARSE_H3_RESOLUTION}, about 0.7 km²), without free text, photos or author; dates are to the day.`
+        ? ` Public view: each need is shown at the centre of its H3 cell (resolution ${COARSE_H3_RESOLUTION}, about 0.7 km²), without photos or author, and without free text and its language unless a planner approved showing the text; dates are to the day.`
         : '';
     return {
       title: layer.title,

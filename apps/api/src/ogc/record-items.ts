@@ -4,7 +4,7 @@ import type { Db, Tables } from '../db/schema.ts';
 import { type Column, recordColumns, recordProperties } from '../exports/columns.ts';
 import type { Caller } from '../plugins/auth.ts';
 import { recordFilter } from '../routes/records.ts';
-import { PUBLIC_NEED_FIELDS, type PublicNeed, publicNeed } from '../store/coarsen.ts';
+import { APPROVED_TEXT_FIELDS, PUBLIC_NEED_FIELDS, type PublicNeed, publicNeed } from '../store/coarsen.ts';
 import { fromRow, getRecord, type StoredRecord } from '../store/records.ts';
 import { type Page, type PageRequest, pageOf } from './paging.ts';
 import { type Bbox, inRange, lonRanges, type TimeRange, touches } from './params.ts';
@@ -12,7 +12,8 @@ import { type Bbox, inRange, lonRanges, type TimeRange, touches } from './params
 /**
  * Records in the OGC collections. Everybody sees published records only (planners review pending
  * ones in the app). The public (no account, or a resident link) sees needs coarsened (see
- * store/coarsen.ts), and no record's internal note, media or author.
+ * store/coarsen.ts), their text only where a planner approved it, and no record's internal note,
+ * media or author.
  */
 
 export interface RecordItemsQuery {
@@ -30,7 +31,13 @@ export interface OgcFeature {
 }
 
 const PUBLIC_HIDDEN = new Set(['note', 'media', 'createdBy']);
-const PUBLIC_NEED_COLUMNS = new Set(['kind', 'category', 'quarterId', ...PUBLIC_NEED_FIELDS]);
+const PUBLIC_NEED_COLUMNS = new Set<string>([
+  'kind',
+  'category',
+  'quarterId',
+  ...PUBLIC_NEED_FIELDS,
+  ...APPROVED_TEXT_FIELDS,
+]);
 
 /** Needs are shown coarsened to the public: nobody signed in, or a resident. */
 export function seesCoarseNeeds(caller: Caller | null): boolean {
@@ -106,9 +113,9 @@ async function publicNeeds(db: Db, q: RecordItemsQuery): Promise<PublicNeed[]> {
   // Time and place are filtered on what the public sees (the day, the cell centre), so narrow
   // filters cannot be used to find out more than that.
   return rows
-    .map(fromRow)
-    .filter((r) => r.geometry.type === 'Point' && (!time || inRange(time, r.updatedAt, true)))
-    .map(publicNeed)
+    .map((row) => ({ record: fromRow(row), publicText: Number(row.public_text) === 1 }))
+    .filter(({ record: r }) => r.geometry.type === 'Point' && (!time || inRange(time, r.updatedAt, true)))
+    .map(({ record, publicText }) => publicNeed(record, publicText))
     .filter((need) => {
       const [lon, lat] = need.geometry.coordinates;
       return !box || touches(box, [lon, lat, lon, lat]);

@@ -1,11 +1,15 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Account, Role } from '@quartiersatlas/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { accountForDeviceToken, accountForLoginSession } from '../store/auth.ts';
+import { callerForResidentToken, RESIDENT_TOKEN_PREFIX } from '../store/resident-devices.ts';
 
 export const SESSION_COOKIE = 'qa_session';
+/** Header that carries the CSRF token on unsafe requests signed in by the session cookie. */
+export const CSRF_HEADER = 'x-csrf-token';
 
 /** Who may call a route: everybody, or signed-in accounts with one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -14,6 +18,8 @@ export interface Caller {
   account: Account;
   via: 'cookie' | 'device-token';
   tokenId?: string;
+  /** For residents: the link their anonymous device came through. */
+  residentLinkId?: string;
 }
 
 export interface RouteAccess {
@@ -32,6 +38,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** `false` only where a request makes a new session rather than acting on one (sign-in). */
+    csrf?: boolean;
   }
 }
 
@@ -48,7 +56,18 @@ async function identify(db: Db, config: Config, request: FastifyRequest, reply: 
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const found = match?.[1] ? await accountForDeviceToken(db, match[1]) : undefined;
+    const token = match?.[1];
+    if (token?.startsWith(RESIDENT_TOKEN_PREFIX)) {
+      const resident = await callerForResidentToken(db, token);
+      if (!resident) throw new AppError('INVALID_TOKEN');
+      return {
+        account: resident.account,
+        via: 'device-token',
+        tokenId: resident.deviceId,
+        residentLinkId: resident.linkId,
+      };
+    }
+    const found = token ? await accountForDeviceToken(db, token) : undefined;
     if (!found) throw new AppError('INVALID_TOKEN');
     return { account: found.account, via: 'device-token', tokenId: found.tokenId };
   }
@@ -59,6 +78,31 @@ async function identify(db: Db, config: Config, request: FastifyRequest, reply: 
     reply.clearCookie(SESSION_COOKIE, cookieOptions(config, request));
   }
   return null;
+}
+
+/**
+ * The CSRF token of a browser session, derived from the session cookie rather than stored: a page
+ * of this origin learns it from sign-in or /auth/me, a foreign site cannot read it, and knowing it
+ * reveals nothing about the cookie (SHA-256 cannot be reversed on 256 random bits).
+ */
+export function csrfTokenFor(sessionCookie: string): string {
+  return createHash('sha256').update(`csrf:${sessionCookie}`).digest('base64url');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Browsers attach the session cookie to requests any site starts; only a page of this origin can
+ * add the header. Bearer tokens are never attached by a browser on its own, so they are exempt.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  if (request.caller?.via !== 'cookie' || SAFE_METHODS.has(request.method)) return;
+  if (request.routeOptions.config.csrf === false) return;
+  const cookie = request.cookies[SESSION_COOKIE] ?? '';
+  const sent = request.headers[CSRF_HEADER];
+  const expected = Buffer.from(csrfTokenFor(cookie));
+  const given = Buffer.from(typeof sent === 'string' ? sent : '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('CSRF_TOKEN_INVALID');
 }
 
 /** Requires that the caller is signed in with one of `roles`; the caller, narrowed. */
@@ -90,6 +134,7 @@ export function installAuth(app: FastifyInstance, db: Db, config: Config): void 
   });
   app.addHook('onRequest', async (request, reply) => {
     request.caller = await identify(db, config, request, reply);
+    checkCsrf(request);
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     if (!request.caller) throw new AppError('UNAUTHENTICATED');

@@ -4,8 +4,24 @@ import { verifyPassword } from '../auth/password.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { cookieOptions, requireCaller, SESSION_COOKIE, SIGNED_IN, TEAM } from '../plugins/auth.ts';
-import { findAccountRowByUsername, toAccount } from '../store/accounts.ts';
+import {
+  CSRF_HEADER,
+  cookieOptions,
+  csrfTokenFor,
+  requireCaller,
+  SESSION_COOKIE,
+  SIGNED_IN,
+  TEAM,
+} from '../plugins/auth.ts';
+import {
+  findAccountRowByUsername,
+  LOCKOUT_AFTER,
+  LOCKOUT_MINUTES,
+  lockedUntil,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  toAccount,
+} from '../store/accounts.ts';
 import {
   createDeviceToken,
   createLoginSession,
@@ -35,23 +51,39 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/api/v1/auth/login',
     {
-      config: { access: 'public', rateLimit: LOGIN_RATE },
+      // Signing in acts on no existing session, so it needs no CSRF token; a foreign site cannot
+      // send it anyway, as only JSON bodies are accepted (forms cannot send application/json).
+      config: { access: 'public', rateLimit: LOGIN_RATE, csrf: false },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password; sets an HTTP-only session cookie',
+        description: `Answers the account, when the session ends, and \`csrfToken\`: send it as \`${CSRF_HEADER}\` with every POST, PUT, PATCH and DELETE that signs in by the cookie (403 CSRF_TOKEN_INVALID otherwise). ${LOCKOUT_AFTER} wrong passwords in a row lock the account for ${LOCKOUT_MINUTES} minutes (423 ACCOUNT_LOCKED, \`details.until\`), even for the right password; an administrator can unlock it sooner.`,
         body: LoginBody,
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
       const row = await findAccountRowByUsername(db, username);
+      // The password is checked even for unknown names and locked accounts: the time an answer
+      // takes tells nothing, and a locked account does not reveal whether the guess was right.
       const ok = await verifyPassword(row?.password_hash, password);
-      if (!row || !ok) throw new AppError('INVALID_CREDENTIALS');
+      if (!row) throw new AppError('INVALID_CREDENTIALS');
+      const locked = lockedUntil(row);
+      if (locked) throw new AppError('ACCOUNT_LOCKED', { until: locked }, { until: locked });
+      if (!ok) {
+        const until = await recordFailedLogin(db, row.id);
+        if (until) {
+          request.log.warn({ accountId: row.id, until }, 'account locked after wrong passwords');
+          throw new AppError('ACCOUNT_LOCKED', { until }, { until });
+        }
+        throw new AppError('INVALID_CREDENTIALS');
+      }
       if (row.disabled === 1) throw new AppError('ACCOUNT_DISABLED');
+      await recordSuccessfulLogin(db, row.id);
       const { token, expiresAt } = await createLoginSession(db, row.id, config.sessionTtlHours);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(config, request), expires: new Date(expiresAt) });
       request.log.info({ accountId: row.id }, 'signed in');
-      return { account: toAccount(row), expiresAt };
+      return { account: toAccount(row), expiresAt, csrfToken: csrfTokenFor(token) };
     },
   );
 
@@ -68,10 +100,20 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
 
   app.get(
     '/api/v1/auth/me',
-    { config: { access: SIGNED_IN }, schema: { tags: ['auth'], summary: 'The signed-in account' } },
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account',
+        description: `Signed in by the session cookie, also the \`csrfToken\` to send as \`${CSRF_HEADER}\`.`,
+      },
+    },
     async (request) => {
       const caller = requireCaller(request);
-      return { account: caller.account, via: caller.via };
+      const cookie = request.cookies[SESSION_COOKIE];
+      return caller.via === 'cookie' && cookie
+        ? { account: caller.account, via: caller.via, csrfToken: csrfTokenFor(cookie) }
+        : { account: caller.account, via: caller.via };
     },
   );
 

@@ -17,7 +17,7 @@ import { excelCsv } from '../exports/excel-csv.ts';
 import { sendGeoPackage } from '../exports/geopackage.ts';
 import { recordLayers } from '../exports/record-layers.ts';
 import { recordTable } from '../exports/record-table.ts';
-import { requireCaller, SIGNED_IN, STAFF } from '../plugins/auth.ts';
+import { requireCaller, STAFF, TEAM } from '../plugins/auth.ts';
 import { getJob, getResult } from '../store/analyses.ts';
 import { listQuarters } from '../store/quarters.ts';
 import { listRecords, type StoredRecord, toFeature } from '../store/records.ts';
@@ -60,7 +60,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get<{ Querystring: ExportQuery }>(
     '/api/v1/exports/records',
     {
-      config: { access: SIGNED_IN },
+      config: { access: TEAM },
       schema: {
         tags: ['exports'],
         summary: 'Download records as a file, with the same filters as the records list',

@@ -14,7 +14,18 @@ const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 const BaseVersion = Type.Optional(
   Type.Integer({ minimum: 0, description: 'refuse (409) if the record changed since this version' }),
 );
-const PublishBody = Type.Object({ baseVersion: BaseVersion }, { additionalProperties: false });
+const PublishBody = Type.Object(
+  {
+    baseVersion: BaseVersion,
+    showText: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: "show the need's free text (and its language) to the public; without it the public sees neither",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 const RejectBody = Type.Object(
   {
     // The length is checked after trimming, in the handler; this bound only keeps bodies sane.
@@ -43,20 +54,21 @@ export async function moderationRoutes(app: FastifyInstance, { db }: { db: Db })
         tags: ['moderation'],
         summary: 'Publish a submission that waits for moderation',
         description:
-          'Only pending records (409 RECORD_NOT_PENDING otherwise). The record gets a new version, so devices pull it. Edit it before with PATCH /api/v1/records/{id}.',
+          'Only pending records (409 RECORD_NOT_PENDING otherwise). The record gets a new version, so devices pull it. Edit it before with PATCH /api/v1/records/{id}. The public sees a published need at a coarsened location, and its text only with `showText: true`.',
         params: IdParams,
         body: PublishBody,
       },
     },
     async (request) => {
       const caller = requireCaller(request);
+      const showText = request.body.showText === true;
       const record = await moderate(
         db,
         request.params.id,
-        { action: 'publish' },
+        { action: 'publish', showText },
         { accountId: caller.account.id, baseVersion: request.body.baseVersion },
       );
-      return { record: toFeature(record) };
+      return { record: toFeature(record), publicText: showText };
     },
   );
 

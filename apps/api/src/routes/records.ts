@@ -5,7 +5,6 @@ import {
   RECORD_KINDS,
   RECORD_STATUSES,
   RecordFeatureInputSchema,
-  type RecordKind,
   RecordPatchSchema,
   type RecordStatus,
   Slug,
@@ -17,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import type { Db } from '../db/schema.ts';
 import { AppError, invalidInput } from '../errors.ts';
-import { type Caller, requireCaller, SIGNED_IN, TEAM } from '../plugins/auth.ts';
+import { type Caller, requireCaller, TEAM } from '../plugins/auth.ts';
 import { accountActor } from '../store/history.ts';
 import { getQuarter } from '../store/quarters.ts';
 import {
@@ -106,16 +105,14 @@ function parseBbox(raw: string | undefined): [number, number, number, number] | 
   return [minLon, minLat, maxLon, maxLat];
 }
 
-/** The filter of a records query as the caller may ask it: non-staff see published records only, residents no needs. */
+/** The filter of a records query as the caller may ask it: the field team sees published records only. */
 export function recordFilter(caller: Caller, q: RecordQuery): Omit<RecordFilter, 'after' | 'limit'> {
   const role = caller.account.role;
   const staff = role === 'admin' || role === 'planner';
   const statuses: RecordStatus[] = staff ? (list(q.status, RECORD_STATUSES, 'status') ?? ['published']) : ['published'];
-  let kinds = list(q.kind, RECORD_KINDS, 'kind');
-  if (role === 'resident') kinds = (kinds ?? [...RECORD_KINDS]).filter((k): k is RecordKind => k !== 'need');
   return {
     bbox: parseBbox(q.bbox),
-    kinds,
+    kinds: list(q.kind, RECORD_KINDS, 'kind'),
     categories: q.category ? q.category.split(',').map((c) => c.trim()) : undefined,
     quarterId: q.quarter,
     sessionId: q.session,
@@ -125,7 +122,7 @@ export function recordFilter(caller: Caller, q: RecordQuery): Omit<RecordFilter,
   };
 }
 
-/** What a role may see: residents see published services and sites; their needs wait for moderation. */
+/** What a role may see: the field team what is published, staff everything. */
 function visibleTo(caller: Caller, record: StoredRecord): boolean {
   return canSeeRecord({ role: caller.account.role, accountId: caller.account.id }, record);
 }
@@ -158,7 +155,7 @@ export async function recordRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get<{ Querystring: ListQuery }>(
     '/api/v1/records',
     {
-      config: { access: SIGNED_IN },
+      config: { access: TEAM },
       schema: {
         tags: ['records'],
         summary: 'List records as a GeoJSON FeatureCollection, filtered and paged',
@@ -193,7 +190,7 @@ export async function recordRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
 
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/v1/records/:id',
-    { config: { access: SIGNED_IN }, schema: { tags: ['records'], summary: 'One record', params: IdParams } },
+    { config: { access: TEAM }, schema: { tags: ['records'], summary: 'One record', params: IdParams } },
     async (request) => {
       const caller = requireCaller(request);
       const record = await getRecord(db, request.params.id);
@@ -207,12 +204,12 @@ export async function recordRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   app.post(
     '/api/v1/records',
     {
-      config: { access: SIGNED_IN },
+      config: { access: TEAM },
       schema: {
         tags: ['records'],
         summary: 'Create a record (the client generates its UUIDv7 id)',
         description:
-          'The properties are checked per kind: see the ServiceProperties, VacancyProperties, BrownfieldProperties and NeedProperties schemas. Residents may only add needs, which wait for moderation.',
+          'The properties are checked per kind: see the ServiceProperties, VacancyProperties, BrownfieldProperties and NeedProperties schemas. Residents send needs through POST /api/v1/resident/needs.',
         body: RecordFeatureInputSchema,
       },
     },
@@ -221,13 +218,8 @@ export async function recordRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       const parsed = parseRecord(request.body, await getTaxonomy(db));
       if (!parsed.ok) throw invalidInput(parsed.issues);
       const record = parsed.value;
-      const resident = caller.account.role === 'resident';
-      if (resident && record.kind !== 'need') throw new AppError('FORBIDDEN', { role: 'resident' });
       await checkReferences(db, record);
-      const [stored] = await insertRecords(db, [record], {
-        createdBy: caller.account.id,
-        status: resident ? 'pending' : 'published',
-      });
+      const [stored] = await insertRecords(db, [record], { createdBy: caller.account.id, status: 'published' });
       reply.code(201).header('location', `/api/v1/records/${record.id}`);
       return toFeature(stored as StoredRecord);
     },

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import pLimit from 'p-limit';
 import type { Db } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { requireCaller, SIGNED_IN } from '../plugins/auth.ts';
+import { requireCaller, TEAM } from '../plugins/auth.ts';
 import { applyPush, type SyncOpEnvelope } from '../store/sync.ts';
 import { pullChanges } from '../store/sync-pull.ts';
 
@@ -42,13 +42,13 @@ export async function syncRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
     '/api/v1/sync/push',
     {
       bodyLimit: MAX_PUSH_BYTES,
-      config: { access: SIGNED_IN },
+      config: { access: TEAM },
       preValidation: async (request) => checkSchemaVersion(field(request.body, 'schemaVersion')),
       schema: {
         tags: ['sync'],
         summary: 'Send a device’s queued changes; each op is answered applied, conflict or rejected',
         description:
-          'Ops are applied in order, in one transaction. An op id seen before is answered from the log (replayed) and not applied again. A bad envelope refuses the whole push (400, nothing applied); a bad op is rejected on its own with the reason and the others are applied. Residents may only create needs.',
+          'Ops are applied in order, in one transaction. An op id seen before is answered from the log (replayed) and not applied again. A bad envelope refuses the whole push (400, nothing applied); a bad op is rejected on its own with the reason and the others are applied. Residents send needs through POST /api/v1/resident/needs instead.',
         body: PushRequestSchema,
       },
     },
@@ -65,7 +65,7 @@ export async function syncRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
   app.get<{ Querystring: PullQuery }>(
     '/api/v1/sync/pull',
     {
-      config: { access: SIGNED_IN },
+      config: { access: TEAM },
       preValidation: async (request) => checkSchemaVersion(field(request.query, 'schemaVersion')),
       schema: {
         tags: ['sync'],

@@ -16,6 +16,48 @@ export function toAccount(row: AccountsTable): Account {
   };
 }
 
+/** Wrong passwords in a row that lock an account, and for how long. */
+export const LOCKOUT_AFTER = 5;
+export const LOCKOUT_MINUTES = 15;
+
+/** When the account's lock ends, or null when it is not locked (an expired lock counts as none). */
+export function lockedUntil(row: AccountsTable, at = now()): string | null {
+  return row.locked_until && row.locked_until > at ? row.locked_until : null;
+}
+
+/** The account as administrators see it in the accounts API: with its sign-in lock. */
+export function toAdminAccount(row: AccountsTable): Account {
+  return { ...toAccount(row), lockedUntil: lockedUntil(row) };
+}
+
+/**
+ * Counts a wrong password; the fifth in a row locks the account for LOCKOUT_MINUTES and starts the
+ * count again, so after the lock ends a guesser has again only five tries. Returns the end of the
+ * lock this wrong password started, or null. (The caller checked for a running lock before.)
+ */
+export async function recordFailedLogin(db: Db, id: string): Promise<string | null> {
+  const row = await db
+    .updateTable('accounts')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_logins')
+    .executeTakeFirst();
+  if (!row || (row.failed_logins ?? 0) < LOCKOUT_AFTER) return null;
+  const until = new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString();
+  await db.updateTable('accounts').set({ failed_logins: 0, locked_until: until }).where('id', '=', id).execute();
+  return until;
+}
+
+/** A successful sign-in forgets earlier wrong passwords. */
+export async function recordSuccessfulLogin(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('failed_logins', '!=', 0), eb('locked_until', 'is not', null)]))
+    .execute();
+}
+
 export function usernameKey(username: string): string {
   return username.trim().toLowerCase();
 }
@@ -26,12 +68,12 @@ export async function findAccountRowByUsername(db: Db, username: string): Promis
 
 export async function getAccount(db: Db, id: string): Promise<Account | undefined> {
   const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toAccount(row) : undefined;
+  return row ? toAdminAccount(row) : undefined;
 }
 
 export async function listAccounts(db: Db): Promise<Account[]> {
   const rows = await db.selectFrom('accounts').selectAll().orderBy('username_key').execute();
-  return rows.map(toAccount);
+  return rows.map(toAdminAccount);
 }
 
 export async function createAccount(
@@ -49,6 +91,8 @@ export async function createAccount(
     disabled: 0,
     created_at: time,
     updated_at: time,
+    failed_logins: 0,
+    locked_until: null,
   };
   return db.transaction().execute(async (trx) => {
     const taken = await trx
@@ -58,7 +102,7 @@ export async function createAccount(
       .executeTakeFirst();
     if (taken) throw new AppError('USERNAME_TAKEN', { username: row.username });
     await trx.insertInto('accounts').values(row).execute();
-    return toAccount(row);
+    return toAdminAccount(row);
   });
 }
 
@@ -67,6 +111,8 @@ export interface AccountChanges {
   role?: Role;
   passwordHash?: string;
   disabled?: boolean;
+  /** `false` lifts a lock after too many wrong passwords (a new password does as well). */
+  locked?: false;
 }
 
 /**
@@ -98,6 +144,9 @@ export async function updateAccount(db: Db, id: string, changes: AccountChanges)
         ...(changes.role === undefined ? {} : { role: changes.role }),
         ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
         ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+        ...(changes.locked === false || changes.passwordHash !== undefined
+          ? { failed_logins: 0, locked_until: null }
+          : {}),
         updated_at: time,
       })
       .where('id', '=', id)
@@ -116,7 +165,7 @@ export async function updateAccount(db: Db, id: string, changes: AccountChanges)
         .where('revoked_at', 'is', null)
         .execute();
     }
-    return toAccount(updated);
+    return toAdminAccount(updated);
   });
 }
 

@@ -9,14 +9,19 @@ import type { StoredRecord } from './records.ts';
  * blocks in Eving or Marten. That keeps "there is a need for a Kita around here" readable on a
  * quarter map, while no need can be traced back to a house, a doorway or a person.
  *
- * Only the fields that make needs comparable travel with it: no free text (it may name people or
- * addresses), no photos or voice notes, no note, no author. Time is kept to the day: the record id
+ * Only the fields that make needs comparable travel with it: no photos or voice notes, no note, no
+ * author. The free text (it may name people or addresses) and its language (in a small block, a rare
+ * language can point to one household) travel only when a planner approved showing the text on
+ * publishing (`records.public_text`); otherwise both are null. Time is kept to the day: the record id
  * (a UUIDv7, which holds its creation time to the millisecond) is replaced by an opaque public id,
  * and date filters on public needs compare whole days.
  */
 export const COARSE_H3_RESOLUTION = 8;
 
-export const PUBLIC_NEED_FIELDS = ['category', 'targetGroups', 'urgency', 'supporters', 'lang'] as const;
+export const PUBLIC_NEED_FIELDS = ['category', 'targetGroups', 'urgency', 'supporters'] as const;
+
+/** Shown to the public only when a planner approved the text; null otherwise. */
+export const APPROVED_TEXT_FIELDS = ['text', 'lang'] as const;
 
 /** The centre of the resolution-8 H3 cell holding the point, [lon, lat]. */
 export function coarsePosition(lon: number, lat: number): [number, number] {
@@ -36,8 +41,12 @@ export function publicNeedId(recordId: string): string {
   return `need-${createHash('sha256').update(recordId.toLowerCase()).digest('hex').slice(0, 24)}`;
 }
 
-/** A published need as the public may see it; needs are points (the domain allows nothing else). */
-export function publicNeed(record: StoredRecord): PublicNeed {
+/**
+ * A published need as the public may see it; needs are points (the domain allows nothing else).
+ * `publicText`: the record's `public_text` flag. The default keeps the text internal, so a caller
+ * that forgets to pass it errs on the side of the resident.
+ */
+export function publicNeed(record: StoredRecord, publicText = false): PublicNeed {
   if (record.kind !== 'need' || record.geometry.type !== 'Point') {
     throw new Error(`record ${record.id} is not a need with a point`);
   }
@@ -49,6 +58,7 @@ export function publicNeed(record: StoredRecord): PublicNeed {
     quarterId: record.quarterId,
   };
   for (const field of PUBLIC_NEED_FIELDS) if (field !== 'category') properties[field] = record.fields[field] ?? null;
+  for (const field of APPROVED_TEXT_FIELDS) properties[field] = publicText ? (record.fields[field] ?? null) : null;
   return {
     type: 'Feature',
     id: publicNeedId(record.id),

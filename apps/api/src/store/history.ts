@@ -15,7 +15,18 @@ import type { Db, RecordEventsTable, Tables } from '../db/schema.ts';
  * Record history: one `record_events` row per write, inserted in the write's own transaction so a
  * write never lands without its event (or the other way round).
  */
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'restore', 'publish', 'reject', 'resolve'] as const;
+export const HISTORY_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'publish',
+  'reject',
+  'resolve',
+  // A resident's submission was erased (receipt, planner on request) or anonymised by retention.
+  'erase',
+  'anonymise',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** Who wrote: the account, and the device when the write came through a sync push. */

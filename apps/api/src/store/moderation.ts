@@ -1,15 +1,17 @@
 import type { Db } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { accountActor, eventRow, insertEvents } from './history.ts';
+import { accountActor, type Changes, eventRow, insertEvents } from './history.ts';
 import { claimVersions, fromRow, getRecord, type StoredRecord } from './records.ts';
 import { now } from './time.ts';
 
-export type Decision = { action: 'publish' } | { action: 'reject'; reason: string };
+export type Decision = { action: 'publish'; showText?: boolean } | { action: 'reject'; reason: string };
 
 /**
  * Publishes or rejects a resident's submission that waits for moderation. The new status gets a new
  * version, so devices pull it: a published need appears for the team, a rejected one leaves the
  * views of everybody but staff and its author. The reason of a rejection is kept as the event's note.
+ * A need is published without its text unless the planner chose `showText` (records.public_text);
+ * the history notes that choice as a change of `publicText`.
  */
 export async function moderate(
   db: Db,
@@ -29,9 +31,15 @@ export async function moderate(
     }
     const status = decision.action === 'publish' ? 'published' : 'rejected';
     const time = now();
+    const shown = await trx.selectFrom('records').select('public_text').where('id', '=', current.id).executeTakeFirst();
+    const textBefore = Number(shown?.public_text) === 1;
+    // A rejected need is shown nowhere, so an approval given earlier has nothing left to apply to.
+    const textAfter = decision.action === 'publish' && decision.showText === true;
+    const changes: Changes = { status: { before: current.status, after: status } };
+    if (textBefore !== textAfter) changes.publicText = { before: textBefore, after: textAfter };
     const row = await trx
       .updateTable('records')
-      .set({ status, version, updated_at: time })
+      .set({ status, version, updated_at: time, public_text: textAfter ? 1 : 0 })
       .where('id', '=', current.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -41,7 +49,7 @@ export async function moderate(
         version,
         action: decision.action,
         actor: accountActor(options.accountId),
-        changes: { status: { before: current.status, after: status } },
+        changes,
         note: decision.action === 'reject' ? decision.reason : null,
         time,
       }),

@@ -159,33 +159,44 @@ const INSERT_CHUNK = 1000;
 /** Inserts new records in one transaction: all or none. A known id fails with RECORD_EXISTS. */
 export async function insertRecords(db: Db, records: readonly ValidRecord[], meta: WriteMeta): Promise<StoredRecord[]> {
   if (records.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
-    const first = await claimVersions(trx, records.length);
-    const time = now();
-    const rows = records.map((record, i) => recordRow(record, meta, first + i, time));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      const ids = chunk.map((row) => row.id);
-      const existing = await trx.selectFrom('records').select('id').where('id', 'in', ids).executeTakeFirst();
-      if (existing) throw new AppError('RECORD_EXISTS', { id: existing.id });
-      await trx.insertInto('records').values(chunk).execute();
-    }
-    const actor = { accountId: meta.createdBy, deviceId: null };
-    await insertEvents(
-      trx,
-      records.map((record, i) =>
-        eventRow({
-          recordId: record.id,
-          version: first + i,
-          action: 'create',
-          actor,
-          changes: creationChanges(recordView(record), meta.status),
-          time,
-        }),
-      ),
-    );
-    return rows.map(fromRow);
-  });
+  return db.transaction().execute((trx) => insertRecordsIn(trx, records, meta));
+}
+
+/**
+ * insertRecords inside a transaction the caller holds, for writes that must land together with
+ * other rows (a resident's consent). It claims versions, so it must be the transaction's first write.
+ */
+export async function insertRecordsIn(
+  trx: Transaction<Tables>,
+  records: readonly ValidRecord[],
+  meta: WriteMeta,
+): Promise<StoredRecord[]> {
+  if (records.length === 0) return [];
+  const first = await claimVersions(trx, records.length);
+  const time = now();
+  const rows = records.map((record, i) => recordRow(record, meta, first + i, time));
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const ids = chunk.map((row) => row.id);
+    const existing = await trx.selectFrom('records').select('id').where('id', 'in', ids).executeTakeFirst();
+    if (existing) throw new AppError('RECORD_EXISTS', { id: existing.id });
+    await trx.insertInto('records').values(chunk).execute();
+  }
+  const actor = { accountId: meta.createdBy, deviceId: null };
+  await insertEvents(
+    trx,
+    records.map((record, i) =>
+      eventRow({
+        recordId: record.id,
+        version: first + i,
+        action: 'create',
+        actor,
+        changes: creationChanges(recordView(record), meta.status),
+        time,
+      }),
+    ),
+  );
+  return rows.map(fromRow);
 }
 
 export async function getRecord(db: Executor, id: string): Promise<StoredRecord | undefined> {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setMeta } from '../data/index.ts';
-import { ApiError, DEVICE_TOKEN_META, request } from './client.ts';
+import { getMeta, setMeta } from '../data/index.ts';
+import { ApiError, CSRF_TOKEN_META, DEVICE_TOKEN_META, rememberCsrfToken, request } from './client.ts';
 
 function answer(status: number, body: string, contentType = 'application/json') {
   vi.stubGlobal(
@@ -74,5 +74,69 @@ describe('request', () => {
     const [, init] = vi.mocked(fetch).mock.calls[0] ?? [];
     expect(init?.body).toBe('{}');
     expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
+  });
+});
+
+describe('CSRF token of the browser session', () => {
+  const headersOf = (call: number) => new Headers(vi.mocked(fetch).mock.calls[call]?.[1]?.headers);
+
+  it('keeps the token sign-in gives and sends it with writes that ride on the cookie', async () => {
+    answer(200, JSON.stringify({ account: { id: 'a' }, csrfToken: 'token-from-sign-in' }));
+    await request('/api/v1/auth/login', { method: 'POST', body: { username: 'u', password: 'p' } });
+    expect(await getMeta(CSRF_TOKEN_META)).toBe('token-from-sign-in');
+    answer(201, '{}');
+    await request('/api/v1/auth/device-tokens', { method: 'POST', body: { name: 'Browser' } });
+    expect(headersOf(0).get('x-csrf-token')).toBe('token-from-sign-in');
+    await request('/api/v1/quarters');
+    expect(headersOf(1).has('x-csrf-token')).toBe(false);
+    await rememberCsrfToken(null);
+  });
+
+  it('sends none with a bearer token, which another site cannot borrow', async () => {
+    await rememberCsrfToken('token');
+    answer(201, '{}');
+    await request('/api/v1/resident/needs', { method: 'POST', body: {}, token: 'qart_x' });
+    expect(headersOf(0).get('authorization')).toBe('Bearer qart_x');
+    expect(headersOf(0).has('x-csrf-token')).toBe(false);
+    await rememberCsrfToken(null);
+  });
+
+  it('asks /auth/me for the token once when the server refuses it, then tries again', async () => {
+    await rememberCsrfToken('stale');
+    const answers = [
+      new Response(JSON.stringify({ code: 'CSRF_TOKEN_INVALID', message: 'no' }), { status: 403 }),
+      new Response(JSON.stringify({ account: { id: 'a' }, via: 'cookie', csrfToken: 'fresh' }), { status: 200 }),
+      new Response(null, { status: 204 }),
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => answers.shift()),
+    );
+    await expect(request('/api/v1/auth/logout', { method: 'POST', body: {} })).resolves.toBeUndefined();
+    expect(vi.mocked(fetch).mock.calls.map(([url]) => url)).toEqual([
+      '/api/v1/auth/logout',
+      '/api/v1/auth/me',
+      '/api/v1/auth/logout',
+    ]);
+    expect(headersOf(0).get('x-csrf-token')).toBe('stale');
+    expect(headersOf(2).get('x-csrf-token')).toBe('fresh');
+    expect(await getMeta(CSRF_TOKEN_META)).toBe('fresh');
+    await rememberCsrfToken(null);
+  });
+
+  it('gives up after one new try, with the server’s refusal', async () => {
+    await rememberCsrfToken('stale');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/v1/auth/me'
+          ? new Response(JSON.stringify({ account: { id: 'a' }, via: 'cookie', csrfToken: 'also-wrong' }))
+          : new Response(JSON.stringify({ code: 'CSRF_TOKEN_INVALID', message: 'no' }), { status: 403 }),
+      ),
+    );
+    const error = await failure(request('/api/v1/sessions', { method: 'POST', body: {} }));
+    expect(error.code).toBe('CSRF_TOKEN_INVALID');
+    expect(vi.mocked(fetch).mock.calls).toHaveLength(3);
+    await rememberCsrfToken(null);
   });
 });

@@ -1,4 +1,4 @@
-import { getMeta } from '../data/index.ts';
+import { getMeta, setMeta } from '../data/index.ts';
 
 /** A failed API call, carrying the API's stable error code (or `network` when no answer came). */
 export class ApiError extends Error {
@@ -40,10 +40,15 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(UNKNOWN_ERROR, response.status, `HTTP ${response.status}`);
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Sign in with this bearer token instead of the device's own (a resident link's anonymous token),
+   * or `null` to send none at all (public calls that must not carry a staff token).
+   */
+  token?: string | null;
 }
 
 /** The meta key under which a signed-in device keeps its token (see shell/auth.ts). */
@@ -62,31 +67,110 @@ export async function deviceTokenHeader(): Promise<Record<string, string>> {
   }
 }
 
+/** The meta key of the browser session's CSRF token, kept so it survives a reload. */
+export const CSRF_TOKEN_META = 'csrfToken';
+export const CSRF_HEADER = 'x-csrf-token';
+// Answers that hand out the token of the session they belong to.
+const CSRF_SOURCES = new Set(['/api/v1/auth/login', '/api/v1/auth/me']);
+
+// In memory first: it works without IndexedDB, and saves a read per call. `undefined`: not read yet.
+let csrfToken: string | null | undefined;
+
+/** Keeps (or, with null, forgets) the CSRF token of the session cookie. */
+export async function rememberCsrfToken(token: string | null): Promise<void> {
+  csrfToken = token;
+  try {
+    await setMeta(CSRF_TOKEN_META, token);
+  } catch {
+    // Without IndexedDB the token lives as long as the page, and /auth/me gives it again.
+  }
+}
+
+async function knownCsrfToken(): Promise<string | null> {
+  if (csrfToken === undefined) {
+    try {
+      csrfToken = (await getMeta<string>(CSRF_TOKEN_META)) ?? null;
+    } catch {
+      csrfToken = null;
+    }
+  }
+  return csrfToken;
+}
+
+/**
+ * Asks the server for the session's CSRF token again (after IndexedDB lost it, say); true when the
+ * browser is signed in by cookie and the token is known now.
+ */
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/v1/auth/me', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    if (!response.ok) return false;
+    const { csrfToken: token } = (await response.json()) as { csrfToken?: unknown };
+    if (typeof token !== 'string') return false;
+    await rememberCsrfToken(token);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Calls the same-origin API; resolves with the JSON body, or `undefined` for 204. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return send<T>(path, options, false);
+}
+
+async function send<T>(path: string, options: RequestOptions, retried: boolean): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', ...(await deviceTokenHeader()) };
-  if (method !== 'GET') headers['content-type'] = 'application/json';
+  const auth =
+    options.token === undefined
+      ? await deviceTokenHeader()
+      : options.token === null
+        ? {}
+        : { authorization: `Bearer ${options.token}` };
+  const headers: Record<string, string> = { accept: 'application/json', ...auth };
+  // A DELETE sends no body unless given one: an empty JSON body would be refused.
+  const body =
+    method === 'GET' || (method === 'DELETE' && options.body === undefined)
+      ? undefined
+      : JSON.stringify(options.body ?? {});
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  // Without a bearer token the session cookie signs the call in, and the server wants proof that
+  // this page (not another site) sent it.
+  const csrf = method !== 'GET' && headers.authorization === undefined ? await knownCsrfToken() : null;
+  if (csrf) headers[CSRF_HEADER] = csrf;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers,
-      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+      body,
       signal: options.signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(NETWORK_ERROR, 0, error instanceof Error ? error.message : String(error));
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.code === 'CSRF_TOKEN_INVALID' && !retried && (await refreshCsrfToken())) {
+      return send<T>(path, options, true);
+    }
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
+  let answer: T;
   try {
-    return (await response.json()) as T;
+    answer = (await response.json()) as T;
   } catch {
     throw new ApiError(UNKNOWN_ERROR, response.status, 'The answer was not JSON');
   }
+  const token = (answer as { csrfToken?: unknown } | null)?.csrfToken;
+  if (CSRF_SOURCES.has(path) && typeof token === 'string') await rememberCsrfToken(token);
+  return answer;
 }
 
 export function toApiError(error: unknown): ApiError {

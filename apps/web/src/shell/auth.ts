@@ -1,5 +1,5 @@
 import type { Account } from '@quartiersatlas/domain';
-import { DEVICE_TOKEN_META, request } from '../api/client.ts';
+import { DEVICE_TOKEN_META, rememberCsrfToken, request } from '../api/client.ts';
 import { signIn, signOut } from '../api/endpoints.ts';
 import { getMeta, setMeta } from '../data/index.ts';
 
@@ -25,7 +25,9 @@ function platformName(): string | undefined {
 
 /**
  * Signs in with the password once, then asks for a long-lived device token: from then on the app
- * works offline for weeks and every API call carries `Authorization: Bearer <token>`.
+ * works offline for weeks and every API call carries `Authorization: Bearer <token>`. The token
+ * request itself still rides on the new session cookie, with the CSRF token sign-in gave
+ * (`request` keeps it).
  */
 export async function signInDevice(username: string, password: string): Promise<Account> {
   const account = await signIn(username, password);
@@ -53,14 +55,16 @@ export async function signOutDevice(): Promise<void> {
   const headers = await authHeaders();
   const tokenId = await getMeta<string>(AUTH_META.tokenId);
   if (navigator.onLine) {
-    await Promise.allSettled([
-      tokenId && headers.authorization
-        ? fetch(`/api/v1/auth/device-tokens/${encodeURIComponent(tokenId)}`, { method: 'DELETE', headers })
-        : Promise.resolve(),
-      signOut(),
-    ]);
+    // The browser session first: sign-out goes with the device token, which must still be valid.
+    await signOut().catch(() => undefined);
+    if (tokenId && headers.authorization) {
+      await fetch(`/api/v1/auth/device-tokens/${encodeURIComponent(tokenId)}`, { method: 'DELETE', headers }).catch(
+        () => undefined,
+      );
+    }
   }
   await setMeta(AUTH_META.token, null);
   await setMeta(AUTH_META.tokenId, null);
   await setMeta(AUTH_META.account, null);
+  await rememberCsrfToken(null);
 }

@@ -9,9 +9,21 @@ import { useOnline } from './online.ts';
 
 type Problem = ApiError | 'missing' | null;
 
+/** When a locked account opens again (ACCOUNT_LOCKED `details.until`), as a time in `language`. */
+export function lockedUntil(error: ApiError, language: string): string {
+  const until = (error.details as { until?: unknown } | undefined)?.until;
+  const time = typeof until === 'string' ? new Date(until) : null;
+  if (!time || Number.isNaN(time.getTime())) return '';
+  const sameDay = time.toDateString() === new Date().toDateString();
+  return new Intl.DateTimeFormat(language, {
+    ...(sameDay ? {} : { dateStyle: 'medium' }),
+    timeStyle: 'short',
+  }).format(time);
+}
+
 /** Username and password once; the device then keeps a token and works offline. */
 export function SignInCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const online = useOnline();
   // Signed out, nothing syncs: changes someone left on this device wait for the next sign-in.
@@ -98,7 +110,7 @@ export function SignInCard() {
                 ? t('auth.missingFields')
                 : problem.code === 'network'
                   ? t('auth.needsNetwork')
-                  : t(errorKey(problem.code))}
+                  : t(errorKey(problem.code), { until: lockedUntil(problem, i18n.resolvedLanguage ?? i18n.language) })}
             </span>
           </p>
         )}
