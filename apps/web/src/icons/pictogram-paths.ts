@@ -80,4 +80,23 @@ const UI = {
   minus: 'M5 12h14',
 } as const;
 
-export const PICTOGRAM_PATHS: Readonly<Record<string, string>> = { ...FIELDS, ...CATEGORIES, ...KINDS, ...UI };
+/** Who a need is for (the domain's target groups) and the steps and receipt of the resident flow. */
+const RESIDENT = {
+  child: `${circle(12, 6, 2.5)}M12 9.5V15M12 15l-2.5 5M12 15l2.5 5M7.5 11.5 12 10l4.5 1.5`,
+  wheelchair: `${circle(9.5, 4, 1.8)}M9.5 7v6.5H15l2.5 5.5h2M9.5 10h5M6.5 11.8a5 5 0 1 0 7.6 6.2`,
+  newcomer:
+    'M4 8h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1zM9 8V5.5A1.5 1.5 0 0 1 10.5 4h3A1.5 1.5 0 0 1 15 5.5V8M8 8v12M16 8v12',
+  copy: 'M8 8h11a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H8a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1zM4 16V4a1 1 0 0 1 1-1h11',
+  print:
+    'M6.5 9V3.5h11V9M6.5 17.5h-2a1 1 0 0 1-1-1V10a1 1 0 0 1 1-1h15a1 1 0 0 1 1 1v6.5a1 1 0 0 1-1 1h-2M6.5 14h11v6.5h-11z',
+  /** Points to the start of the line: mirror it in right-to-left pages. */
+  back: 'M15 4.5 7.5 12l7.5 7.5',
+} as const;
+
+export const PICTOGRAM_PATHS: Readonly<Record<string, string>> = {
+  ...FIELDS,
+  ...CATEGORIES,
+  ...KINDS,
+  ...UI,
+  ...RESIDENT,
+};

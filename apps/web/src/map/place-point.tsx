@@ -89,6 +89,7 @@ export function PlacePoint({
     }
   };
 
+  if (mode.panel === false) return null;
   return (
     <div className="qa-map__panel">
       <p className="qa-map__hint">{t('map.place.hint')}</p>

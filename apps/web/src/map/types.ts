@@ -19,8 +19,11 @@ export type Position = [number, number];
 
 export type MapMode =
   | { type: 'browse' }
-  /** Tap to place, drag the marker to adjust. */
-  | { type: 'place-point'; value: Position | null; onChange(value: Position): void }
+  /**
+   * Tap to place, drag the marker to adjust. `panel: false` leaves out the hint and the "use my
+   * location" button, for pages that offer their own (the resident flow's "near me").
+   */
+  | { type: 'place-point'; value: Position | null; onChange(value: Position): void; panel?: boolean }
   | {
       type: 'draw-polygon';
       /** Open ring (the first corner is not repeated); at least three corners when done. */

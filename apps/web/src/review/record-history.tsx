@@ -16,6 +16,8 @@ const ACTION_ICONS: Record<HistoryAction, string> = {
   publish: 'check',
   reject: 'close',
   resolve: 'layers',
+  erase: 'trash',
+  anonymise: 'close',
 };
 
 export type Loaded =

@@ -28,6 +28,7 @@ const OWN_LABELS = {
   media: 'review.field.media',
   supporters: 'review.field.supporters',
   deleted: 'review.field.deleted',
+  publicText: 'review.field.publicText',
 } as const;
 
 /** A representative position of a Point or Polygon: the point, or the mean of the outer ring's corners. */

@@ -44,7 +44,17 @@ export interface Conflict {
   status: 'open' | 'resolved';
 }
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'restore', 'publish', 'reject', 'resolve'] as const;
+export const HISTORY_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'publish',
+  'reject',
+  'resolve',
+  'erase',
+  'anonymise',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 export interface HistoryEvent {
@@ -81,10 +91,13 @@ export async function fetchRecord(recordId: string, signal?: AbortSignal): Promi
   return request<ServerRecord>(`/api/v1/records/${id(recordId)}`, { signal });
 }
 
-export async function publishRecord(record: ServerRecord): Promise<ServerRecord> {
+/** Publishes a submission; its text is shown publicly only when `showText` (the planner ticked it). */
+export async function publishRecord(record: ServerRecord, showText = false): Promise<ServerRecord> {
   const answer = await request<{ record: ServerRecord }>(`/api/v1/records/${id(record.id)}/publish`, {
     method: 'POST',
-    body: { baseVersion: record.properties.version },
+    body: showText
+      ? { baseVersion: record.properties.version, showText: true }
+      : { baseVersion: record.properties.version },
   });
   return answer.record;
 }

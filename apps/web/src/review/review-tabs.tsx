@@ -1,11 +1,16 @@
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pictogram } from '../icons/pictograms.tsx';
 
-export const REVIEW_TABS = ['submissions', 'conflicts', 'history'] as const;
+export const REVIEW_TABS = ['submissions', 'conflicts', 'history', 'links'] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];
 
-const ICONS: Record<ReviewTab, string> = { submissions: 'need', conflicts: 'layers', history: 'pending' };
+const ICONS: Record<ReviewTab, string> = {
+  submissions: 'need',
+  conflicts: 'layers',
+  history: 'pending',
+  links: 'community',
+};
 
 export const tabId = (base: string, tab: ReviewTab) => `${base}-tab-${tab}`;
 export const panelId = (base: string, tab: ReviewTab) => `${base}-panel-${tab}`;
@@ -28,6 +33,10 @@ export function ReviewTabs({
 }) {
   const { t } = useTranslation();
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  // On a phone the four tabs scroll sideways: keep the chosen one in view.
+  useEffect(() => {
+    buttons.current[REVIEW_TABS.indexOf(current)]?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = REVIEW_TABS.indexOf(current);

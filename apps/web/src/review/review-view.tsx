@@ -1,12 +1,23 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ResidentLink } from '@quartiersatlas/domain';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePendingIds } from '../data/index.ts';
 import { errorKey, useFormat } from '../format.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
+import {
+  LinkDetail,
+  LinkForm,
+  LinkList,
+  PosterPrint,
+  useLinkNames,
+  useResidentLinks,
+  useSessions,
+} from '../links/index.ts';
 import type { WorkspaceProps } from '../workspace-props.ts';
 import { ConflictDetail, type Resolution } from './conflict-detail.tsx';
 import { ConflictList } from './conflict-list.tsx';
 import { HistoryLookup } from './history-lookup.tsx';
+import { LinkTitles } from './link-author.ts';
 import { useRecordText } from './record-text.ts';
 import { type Conflict, fetchConflicts, fetchPending, type ServerRecord } from './review-api.ts';
 import { panelId, type ReviewTab, ReviewTabs, tabId } from './review-tabs.tsx';
@@ -27,6 +38,9 @@ export interface ReviewViewProps extends WorkspaceProps {
 }
 
 type Status = { tone: 'done' | 'warning'; message: string } | null;
+
+/** The links tab's choice when the form for a new link is open. */
+const NEW_LINK = 'new';
 
 /** The entry after `id` in `ids` (or the one before it at the end), to move on once `id` is handled. */
 function nextAfter(ids: readonly string[], id: string): string | null {
@@ -57,7 +71,7 @@ function useUnsent(ids: readonly string[], onSent: () => void): ReadonlySet<stri
 }
 
 /** The planner's review: residents' submissions to moderate, sync conflicts to settle, any record's history. */
-export function ReviewView({ taxonomy, quarters, onEditRecord }: ReviewViewProps) {
+export function ReviewView({ taxonomy, quarters, quarterId, onEditRecord }: ReviewViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const base = useId();
@@ -70,6 +84,17 @@ export function ReviewView({ taxonomy, quarters, onEditRecord }: ReviewViewProps
     conflict: null,
   });
   const [status, setStatus] = useState<Status>(null);
+  // A link's id, or NEW_LINK for the form; the link just made shows that it was made.
+  const [chosenLink, setChosenLink] = useState<string | null>(null);
+  const [createdLink, setCreatedLink] = useState<string | null>(null);
+  const [poster, setPoster] = useState<ResidentLink | null>(null);
+  const links = useResidentLinks();
+  const sessions = useSessions(tab === 'links');
+  const linkNames = useLinkNames(quarters, sessions.sessions);
+  const linkTitles = useMemo(
+    () => new Map(links.state.links.map((link) => [link.id, link.title] as const)),
+    [links.state.links],
+  );
 
   const loadQueue = useCallback(
     (cursor: string | null, signal: AbortSignal) =>
@@ -93,6 +118,14 @@ export function ReviewView({ taxonomy, quarters, onEditRecord }: ReviewViewProps
   const shownConflict = shownSelection(selected.conflict, conflictIds, wide);
   const submission = queue.items.find((record) => record.id === shownSubmission) ?? null;
   const conflict = conflicts.items.find((item) => item.id === shownConflict) ?? null;
+  const linkIds = links.state.links.map((link) => link.id);
+  const noLinks = links.state.status === 'ready' && linkIds.length === 0;
+  // Without any link yet, a wide screen opens the form right away.
+  const shownLink =
+    chosenLink === NEW_LINK
+      ? NEW_LINK
+      : (shownSelection(chosenLink, linkIds, wide) ?? (wide && noLinks ? NEW_LINK : null));
+  const link = links.state.links.find((item) => item.id === shownLink) ?? null;
 
   const focusHeading = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
   const detailHeading = `${base}-detail`;
@@ -102,7 +135,21 @@ export function ReviewView({ taxonomy, quarters, onEditRecord }: ReviewViewProps
     if (id !== null) focusHeading(detailHeading);
   };
 
-  const backToList = (kind: 'submission' | 'conflict') => {
+  const chooseLink = (id: string) => {
+    setChosenLink(id);
+    setCreatedLink(null);
+    focusHeading(detailHeading);
+  };
+
+  const backToList = (kind: 'submission' | 'conflict' | 'link') => {
+    if (kind === 'link') {
+      const id = shownLink;
+      setChosenLink(null);
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(id === NEW_LINK ? '.link-list__new' : `[data-link-id="${id}"]`)?.focus(),
+      );
+      return;
+    }
     const id = kind === 'submission' ? shownSubmission : shownConflict;
     select(kind, null);
     const attribute = kind === 'submission' ? 'data-record-id' : 'data-conflict-id';
@@ -141,110 +188,175 @@ export function ReviewView({ taxonomy, quarters, onEditRecord }: ReviewViewProps
 
   const badge = (count: number, more: boolean, ready: boolean) =>
     ready ? (more ? t('review.countMore', { shown: format.number(count) }) : format.number(count)) : undefined;
+  const openLinks = links.state.links.filter((item) => item.revokedAt === null).length;
   const counts = {
     submissions: badge(queue.items.length, queue.hasMore, queue.status === 'ready'),
     conflicts: badge(conflicts.items.length, conflicts.hasMore, conflicts.status === 'ready'),
+    links: links.state.status === 'ready' ? format.number(openLinks) : undefined,
   };
 
-  const detailOpen = tab === 'submissions' ? submission !== null : tab === 'conflicts' ? conflict !== null : false;
+  const detailOpen =
+    tab === 'submissions'
+      ? submission !== null
+      : tab === 'conflicts'
+        ? conflict !== null
+        : tab === 'links'
+          ? shownLink !== null
+          : false;
+  const listed = tab === 'submissions' ? queue.items.length : tab === 'conflicts' ? conflicts.items.length : 0;
 
-  return (
-    <div className="review page">
-      <header className="review__head">
-        <h1 className="review__title">{t('review.title')}</h1>
-        <p className="review__intro">{t('review.intro')}</p>
-      </header>
-      <ReviewTabs
-        base={base}
-        current={tab}
-        counts={counts}
-        onChange={(next) => {
-          setTab(next);
-          setStatus(null);
+  if (poster) {
+    return (
+      <PosterPrint
+        link={poster}
+        quarterName={linkNames.quarter(poster.quarterId)}
+        onClose={() => {
+          setPoster(null);
+          focusHeading(detailHeading);
         }}
       />
-      <p
-        id={`${base}-status`}
-        className={`review-status review-status--${status?.tone ?? 'none'}`}
-        role="status"
-        tabIndex={-1}
-      >
-        {status && <Pictogram name={status.tone === 'done' ? 'check' : 'alert'} size={20} />}
-        {status && <span>{status.message}</span>}
-      </p>
-      <div
-        className="review__panel"
-        role="tabpanel"
-        id={panelId(base, tab)}
-        aria-labelledby={tabId(base, tab)}
-        data-detail-open={detailOpen}
-      >
-        {tab === 'history' && <HistoryLookup text={text} />}
-        {tab !== 'history' && (
-          <div className="review-split">
-            <div className="review-split__list">
-              {tab === 'submissions' ? (
-                <SubmissionList
-                  queue={queue}
-                  selectedId={shownSubmission}
-                  onSelect={(record) => select('submission', record.id)}
-                  text={text}
-                  quarters={quarters}
-                  quarterFilter={quarterFilter}
-                  onQuarterFilter={setQuarterFilter}
-                  unsent={unsent}
-                />
-              ) : (
-                <ConflictList
-                  conflicts={conflicts}
-                  records={records}
-                  selectedId={shownConflict}
-                  onSelect={(item) => select('conflict', item.id)}
-                  text={text}
-                />
-              )}
+    );
+  }
+
+  return (
+    <LinkTitles.Provider value={linkTitles}>
+      <div className="review page">
+        <header className="review__head">
+          <h1 className="review__title">{t('review.title')}</h1>
+          <p className="review__intro">{t('review.intro')}</p>
+        </header>
+        <ReviewTabs
+          base={base}
+          current={tab}
+          counts={counts}
+          onChange={(next) => {
+            setTab(next);
+            setStatus(null);
+          }}
+        />
+        <p
+          id={`${base}-status`}
+          className={`review-status review-status--${status?.tone ?? 'none'}`}
+          role="status"
+          tabIndex={-1}
+        >
+          {status && <Pictogram name={status.tone === 'done' ? 'check' : 'alert'} size={20} />}
+          {status && <span>{status.message}</span>}
+        </p>
+        <div
+          className="review__panel"
+          role="tabpanel"
+          id={panelId(base, tab)}
+          aria-labelledby={tabId(base, tab)}
+          data-detail-open={detailOpen}
+        >
+          {tab === 'history' && <HistoryLookup text={text} />}
+          {tab !== 'history' && (
+            <div className="review-split">
+              <div className="review-split__list">
+                {tab === 'links' ? (
+                  <LinkList
+                    links={links}
+                    selectedId={shownLink}
+                    names={linkNames}
+                    onSelect={(item) => chooseLink(item.id)}
+                    onNew={() => chooseLink(NEW_LINK)}
+                  />
+                ) : tab === 'submissions' ? (
+                  <SubmissionList
+                    queue={queue}
+                    selectedId={shownSubmission}
+                    onSelect={(record) => select('submission', record.id)}
+                    text={text}
+                    quarters={quarters}
+                    quarterFilter={quarterFilter}
+                    onQuarterFilter={setQuarterFilter}
+                    unsent={unsent}
+                  />
+                ) : (
+                  <ConflictList
+                    conflicts={conflicts}
+                    records={records}
+                    selectedId={shownConflict}
+                    onSelect={(item) => select('conflict', item.id)}
+                    text={text}
+                  />
+                )}
+              </div>
+              <div className="review-split__detail">
+                {detailOpen && (
+                  <button
+                    type="button"
+                    className="button button--secondary review-back"
+                    onClick={() =>
+                      backToList(tab === 'submissions' ? 'submission' : tab === 'conflicts' ? 'conflict' : 'link')
+                    }
+                  >
+                    <Pictogram name="undo" size={20} />
+                    <span>{t('review.back')}</span>
+                  </button>
+                )}
+                {tab === 'submissions' && submission && (
+                  <SubmissionDetail
+                    key={submission.id}
+                    record={submission}
+                    text={text}
+                    unsent={unsent.has(submission.id)}
+                    headingId={detailHeading}
+                    onDone={moderated}
+                    onStale={stale(queue.reload)}
+                    onEditRecord={onEditRecord}
+                  />
+                )}
+                {tab === 'conflicts' && conflict && (
+                  <ConflictDetail
+                    key={conflict.id}
+                    conflict={conflict}
+                    record={records.get(conflict.recordId)}
+                    text={text}
+                    headingId={detailHeading}
+                    onResolved={resolved}
+                    onStale={stale(conflicts.reload)}
+                  />
+                )}
+                {tab === 'links' && shownLink === NEW_LINK && (
+                  <LinkForm
+                    quarters={quarters}
+                    quarterId={quarterId}
+                    sessions={sessions.sessions}
+                    sessionsFailed={sessions.failed}
+                    headingId={detailHeading}
+                    onCreated={(created) => {
+                      links.put(created);
+                      setChosenLink(created.id);
+                      setCreatedLink(created.id);
+                      focusHeading(detailHeading);
+                    }}
+                  />
+                )}
+                {tab === 'links' && link && (
+                  <LinkDetail
+                    key={link.id}
+                    link={link}
+                    names={linkNames}
+                    headingId={detailHeading}
+                    justCreated={createdLink === link.id}
+                    onPrintPoster={setPoster}
+                    onClosed={(closed) => {
+                      links.put(closed);
+                      setCreatedLink(null);
+                      setStatus({ tone: 'done', message: t('links.close.done', { title: closed.title }) });
+                    }}
+                  />
+                )}
+                {!detailOpen && (listed > 0 || (tab === 'links' && linkIds.length > 0)) && (
+                  <p className="review-split__hint">{t('review.chooseHint')}</p>
+                )}
+              </div>
             </div>
-            <div className="review-split__detail">
-              {detailOpen && (
-                <button
-                  type="button"
-                  className="button button--secondary review-back"
-                  onClick={() => backToList(tab === 'submissions' ? 'submission' : 'conflict')}
-                >
-                  <Pictogram name="undo" size={20} />
-                  <span>{t('review.back')}</span>
-                </button>
-              )}
-              {tab === 'submissions' && submission && (
-                <SubmissionDetail
-                  key={submission.id}
-                  record={submission}
-                  text={text}
-                  unsent={unsent.has(submission.id)}
-                  headingId={detailHeading}
-                  onDone={moderated}
-                  onStale={stale(queue.reload)}
-                  onEditRecord={onEditRecord}
-                />
-              )}
-              {tab === 'conflicts' && conflict && (
-                <ConflictDetail
-                  key={conflict.id}
-                  conflict={conflict}
-                  record={records.get(conflict.recordId)}
-                  text={text}
-                  headingId={detailHeading}
-                  onResolved={resolved}
-                  onStale={stale(conflicts.reload)}
-                />
-              )}
-              {!detailOpen && (tab === 'submissions' ? queue : conflicts).items.length > 0 && (
-                <p className="review-split__hint">{t('review.chooseHint')}</p>
-              )}
-            </div>
-          </div>
-        )}
+          )}
+        </div>
       </div>
-    </div>
+    </LinkTitles.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { TARGET_GROUPS } from '@quartiersatlas/domain';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '../api/client.ts';
 import { db } from '../data/index.ts';
@@ -8,6 +8,7 @@ import { Pictogram } from '../icons/pictograms.tsx';
 import { useDateFormat } from '../records/use-date-format.ts';
 import { useSyncActions } from '../sync/index.ts';
 import { useRelativeTime } from '../sync/relative-time.ts';
+import { useLinkAuthor } from './link-author.ts';
 import { RecordHistory } from './record-history.tsx';
 import { type RecordText, textDirection } from './record-text.ts';
 import { RejectForm } from './reject-form.tsx';
@@ -48,7 +49,11 @@ export function SubmissionDetail({ record, text, unsent, headingId, onDone, onSt
   const [rejecting, setRejecting] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [notLocal, setNotLocal] = useState(false);
+  const [showText, setShowText] = useState(false);
+  const linkAuthor = useLinkAuthor();
+  const showTextId = useId();
   const { properties } = record;
+  const viaLink = linkAuthor(properties.createdBy);
   const shown = text.present(record);
   const words = typeof properties.text === 'string' && properties.text.trim() !== '' ? properties.text : null;
   const lang = typeof properties.lang === 'string' && properties.lang !== '' ? properties.lang : undefined;
@@ -137,6 +142,11 @@ export function SubmissionDetail({ record, text, unsent, headingId, onDone, onSt
             ? t('review.submission.supporters', { count: Number(properties.supporters) })
             : t('review.submission.noSupporters')}
         </Fact>
+        {viaLink && (
+          <Fact label={t('review.submission.from')}>
+            <bdi>{viaLink}</bdi>
+          </Fact>
+        )}
         <Fact label={t('review.submission.submitted')}>
           <time dateTime={properties.createdAt}>{dates.dateTime(properties.createdAt)}</time>
         </Fact>
@@ -185,11 +195,27 @@ export function SubmissionDetail({ record, text, unsent, headingId, onDone, onSt
         />
       ) : (
         <div className="review-actions">
+          {words && properties.kind === 'need' && (
+            <div className="review-show-text">
+              <input
+                id={showTextId}
+                type="checkbox"
+                checked={showText}
+                disabled={busy}
+                aria-describedby={`${showTextId}-hint`}
+                onChange={(event) => setShowText(event.target.checked)}
+              />
+              <label htmlFor={showTextId}>{t('review.submission.showText')}</label>
+              <p id={`${showTextId}-hint`} className="review-show-text__hint">
+                {t('review.submission.showTextHint')}
+              </p>
+            </div>
+          )}
           <button
             type="button"
             className="button button--primary"
             disabled={busy || unsent}
-            onClick={() => void act('published', () => publishRecord(record))}
+            onClick={() => void act('published', () => publishRecord(record, showText))}
           >
             <Pictogram name="check" size={20} />
             <span>{t('review.submission.publish')}</span>

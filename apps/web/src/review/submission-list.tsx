@@ -4,6 +4,7 @@ import type { QuarterCollection } from '../api/endpoints.ts';
 import { useFormat } from '../format.ts';
 import { Pictogram } from '../icons/pictograms.tsx';
 import { useRelativeTime } from '../sync/relative-time.ts';
+import { useLinkAuthor } from './link-author.ts';
 import { ListState } from './list-state.tsx';
 import { type RecordText, textDirection } from './record-text.ts';
 import type { ServerRecord } from './review-api.ts';
@@ -36,8 +37,10 @@ function SubmissionRow({
 }) {
   const { t } = useTranslation();
   const relative = useRelativeTime();
+  const linkAuthor = useLinkAuthor();
   const { properties } = record;
   const shown = text.present(record);
+  const viaLink = linkAuthor(properties.createdBy);
   const words = typeof properties.text === 'string' && properties.text.trim() !== '' ? properties.text : null;
   return (
     <li>
@@ -65,6 +68,7 @@ function SubmissionRow({
           <span className="review-row__meta">
             <span>{text.quarterName(properties.quarterId)}</span>
             <time dateTime={properties.createdAt}>{relative(properties.createdAt)}</time>
+            {viaLink && <bdi>{viaLink}</bdi>}
             {properties.urgency === 'high' && (
               <span className="review-badge review-badge--urgent">{text.value('urgency', 'high')}</span>
             )}

@@ -35,7 +35,8 @@ export function fakeApi(routes: Record<string, Route>) {
     const route = routes[`${call.method} ${call.path}`];
     const answer: Answer = route ? route(call) : { status: 404, body: { code: 'NOT_FOUND', message: 'no route' } };
     if (answer === 'network') throw new TypeError('Failed to fetch');
-    return new Response(JSON.stringify(answer.body), {
+    // A 204 has no body at all (the Response constructor refuses one).
+    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'content-type': 'application/json' },
     });

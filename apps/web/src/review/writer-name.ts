@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLinkAuthor } from './link-author.ts';
 import type { ConflictWriter, HistoryEvent } from './review-api.ts';
 
 const ACCOUNT_WRITER = 'account:';
@@ -10,6 +11,7 @@ const ACCOUNT_WRITER = 'account:';
  */
 export function useWriterName() {
   const { t } = useTranslation();
+  const linkAuthor = useLinkAuthor();
   const device = useCallback((id: string) => t('review.writer.device', { id: id.slice(0, 8) }), [t]);
   const ofConflict = useCallback(
     (writer: ConflictWriter | null): string => {
@@ -22,12 +24,14 @@ export function useWriterName() {
   );
   const ofEvent = useCallback(
     (by: HistoryEvent['by']): string => {
+      const viaLink = linkAuthor(by.accountId);
+      if (viaLink) return viaLink;
       if (by.name) return by.name;
       if (by.deviceId) return device(by.deviceId);
       // Neither account nor device: the server itself wrote it (demo data, imports, scripts).
       return t(by.accountId === null ? 'review.writer.system' : 'review.writer.unknown');
     },
-    [t, device],
+    [t, device, linkAuthor],
   );
   return { ofConflict, ofEvent };
 }

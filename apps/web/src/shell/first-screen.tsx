@@ -6,13 +6,14 @@ import { QuarterOverview } from '../components/quarter-overview.tsx';
 import { SiteFooter } from '../components/site-footer.tsx';
 import { SiteHeader } from '../components/site-header.tsx';
 import { TaxonomyOverview } from '../components/taxonomy-overview.tsx';
+import { PublicMap } from '../public-map/index.ts';
 import { LanguageGrid } from './language-grid.tsx';
 import { asResource } from './loadable.ts';
 import { OfflineIndicator } from './offline-indicator.tsx';
 import type { PublicData } from './public-data.ts';
 import { SignInCard } from './sign-in-card.tsx';
 
-/** Before sign-in: pick a language, sign in as a field team, or just look at the quarters. */
+/** Before sign-in: pick a language, sign in as a field team, or just look at the quarters and their map. */
 export function FirstScreen({ data }: { data: PublicData }) {
   const { t } = useTranslation();
   const languageHeading = useId();
@@ -27,7 +28,7 @@ export function FirstScreen({ data }: { data: PublicData }) {
       <OfflineIndicator />
       {demo && <DemoBanner />}
       <main id="main" className="page" tabIndex={-1}>
-        <div className="layout layout--first">
+        <div className="layout layout--first layout--with-map">
           <div className="intro">
             <h1 className="intro__title">{t('app.tagline')}</h1>
             <p className="intro__text">{t('quarter.intro')}</p>
@@ -41,6 +42,13 @@ export function FirstScreen({ data }: { data: PublicData }) {
           </section>
           <SignInCard />
           <QuarterOverview resource={asResource(quarters)} />
+          {quarters.status === 'ready' && taxonomy.status === 'ready' && (
+            <PublicMap
+              quarters={quarters.data}
+              taxonomy={taxonomy.data}
+              basemapStyleUrl={data.config.status === 'ready' ? data.config.data.basemap.styleUrl : null}
+            />
+          )}
           <TaxonomyOverview resource={asResource(taxonomy)} />
         </div>
       </main>

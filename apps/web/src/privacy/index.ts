@@ -1,0 +1,2 @@
+/** The privacy notice for residents (`/privacy`). */
+export { PrivacyPage } from './privacy-page.tsx';

@@ -1,0 +1,1 @@
+export { PublicMap } from './public-map.tsx';
