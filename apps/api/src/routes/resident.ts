@@ -16,7 +16,7 @@ import { AppError } from '../errors.ts';
 import { MediaLibrary } from '../media/media-library.ts';
 import { requireCaller, STAFF } from '../plugins/auth.ts';
 import { eraseSubmission } from '../store/erase.ts';
-import { getQuarter } from '../store/quarters.ts';
+import { requireQuarter } from '../store/quarters.ts';
 import {
   type FoundSubmission,
   findSubmissionByReceipt,
@@ -103,11 +103,7 @@ export async function residentRoutes(app: FastifyInstance, { db, config }: { db:
     async (request, reply) => {
       const caller = requireCaller(request);
       const input = request.body;
-      if (!(await getQuarter(db, input.quarterId))) {
-        throw new AppError('UNKNOWN_QUARTER', { quarterId: input.quarterId }, [
-          { field: 'quarterId', code: 'UNKNOWN_QUARTER', message: `there is no quarter "${input.quarterId}"` },
-        ]);
-      }
+      await requireQuarter(db, input.quarterId);
       if (input.sessionId) {
         const session = await getSession(db, input.sessionId);
         const issue: FieldIssue | undefined = !session

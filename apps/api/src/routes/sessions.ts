@@ -4,7 +4,7 @@ import Type, { type Static } from 'typebox';
 import type { Db } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { requireCaller, TEAM } from '../plugins/auth.ts';
-import { getQuarter } from '../store/quarters.ts';
+import { requireQuarter } from '../store/quarters.ts';
 import { getSession, insertSessions, listSessions, patchSession } from '../store/sessions.ts';
 
 const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
@@ -43,11 +43,7 @@ export async function sessionRoutes(app: FastifyInstance, { db }: { db: Db }): P
     async (request, reply) => {
       const caller = requireCaller(request);
       const input = request.body;
-      if (!(await getQuarter(db, input.quarterId))) {
-        throw new AppError('UNKNOWN_QUARTER', { quarterId: input.quarterId }, [
-          { field: 'quarterId', code: 'UNKNOWN_QUARTER', message: `there is no quarter "${input.quarterId}"` },
-        ]);
-      }
+      await requireQuarter(db, input.quarterId);
       const [session] = await insertSessions(db, [input], { createdBy: caller.account.id });
       reply.code(201).header('location', `/api/v1/sessions/${input.id.toLowerCase()}`);
       return session;

@@ -1,5 +1,6 @@
 import { bboxOf, type MultiPolygon, type Polygon, type Quarter } from '@quartiersatlas/domain';
 import type { Db, QuartersTable } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 import { now } from './time.ts';
 
 function fromRow(row: QuartersTable): Quarter {
@@ -22,6 +23,17 @@ export async function listQuarters(db: Db): Promise<Quarter[]> {
 export async function getQuarter(db: Db, id: string): Promise<Quarter | undefined> {
   const row = await db.selectFrom('quarters').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? fromRow(row) : undefined;
+}
+
+/** The quarter, or 400 UNKNOWN_QUARTER naming `field` when it does not exist. */
+export async function requireQuarter(db: Db, id: string, field = 'quarterId'): Promise<Quarter> {
+  const quarter = await getQuarter(db, id);
+  if (!quarter) {
+    throw new AppError('UNKNOWN_QUARTER', { quarterId: id }, [
+      { field, code: 'UNKNOWN_QUARTER', message: `there is no quarter "${id}"` },
+    ]);
+  }
+  return quarter;
 }
 
 /** Creates the quarter or replaces its name, outline and notes; returns whether it was new. */
